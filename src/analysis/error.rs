@@ -1,0 +1,89 @@
+//! The one error type of the analysis core.
+
+use std::fmt;
+
+/// An error from the analysis core. Its message names what was expected and what was
+/// found; `file()` names the input it concerns, when there is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    file: Option<String>,
+    kind: ErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ErrorKind {
+    /// The file is not a text article (binary, PDF, image, …).
+    NotText { looks_like: String },
+    /// The file has an extension the reader does not handle.
+    Unsupported { extension: String },
+    /// The file has no text once decoded.
+    Empty,
+    /// A date given by the user could not be read.
+    BadDate { input: String },
+    /// A TimeML document could not be read.
+    TimeMl { reason: String },
+    /// A JSON document could not be read.
+    Json { reason: String },
+}
+
+impl Error {
+    pub(crate) fn not_text(looks_like: impl Into<String>) -> Error {
+        Error { file: None, kind: ErrorKind::NotText { looks_like: looks_like.into() } }
+    }
+
+    pub(crate) fn unsupported(extension: impl Into<String>) -> Error {
+        Error { file: None, kind: ErrorKind::Unsupported { extension: extension.into() } }
+    }
+
+    pub(crate) fn empty() -> Error {
+        Error { file: None, kind: ErrorKind::Empty }
+    }
+
+    pub(crate) fn bad_date(input: impl Into<String>) -> Error {
+        Error { file: None, kind: ErrorKind::BadDate { input: input.into() } }
+    }
+
+    pub(crate) fn timeml(reason: impl Into<String>) -> Error {
+        Error { file: None, kind: ErrorKind::TimeMl { reason: reason.into() } }
+    }
+
+    pub(crate) fn json(reason: impl Into<String>) -> Error {
+        Error { file: None, kind: ErrorKind::Json { reason: reason.into() } }
+    }
+
+    /// The same error, naming the file it concerns.
+    pub fn in_file(mut self, file: impl Into<String>) -> Error {
+        self.file = Some(file.into());
+        self
+    }
+
+    /// The file this error concerns, if known.
+    pub fn file(&self) -> Option<&str> {
+        self.file.as_deref()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "file {file}: ")?;
+        }
+        match &self.kind {
+            ErrorKind::NotText { looks_like } => {
+                write!(f, "not a text article (looks like {looks_like})")
+            }
+            ErrorKind::Unsupported { extension } => write!(
+                f,
+                "cannot read .{extension} files yet (expected .txt or .md)"
+            ),
+            ErrorKind::Empty => write!(f, "no text in this file"),
+            ErrorKind::BadDate { input } => {
+                write!(f, "expected a date as YYYY-MM-DD, found {input:?}")
+            }
+            ErrorKind::TimeMl { reason } => write!(f, "not readable as TimeML: {reason}"),
+            ErrorKind::Json { reason } => write!(f, "not readable as JSON: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,179 @@
+//! Writing an analysis out: the JSON exchange format (schema 1) and CSV; plus the date
+//! helpers the timeline needs to sort and label TimeML values.
+
+use jiff::civil::{Date, ISOWeekDate, Weekday};
+
+use super::model::{Analysis, EventOut};
+use super::Error;
+
+/// The analysis as pretty JSON (schema 1), as the CLI prints and the page exports.
+pub fn to_json(analysis: &Analysis) -> String {
+    serde_json::to_string_pretty(analysis).expect("analysis serialises")
+}
+
+/// Reads an analysis back from JSON (schema 1).
+pub fn from_json(json: &str) -> Result<Analysis, Error> {
+    let a: Analysis = serde_json::from_str(json).map_err(|e| Error::json(e.to_string()))?;
+    if a.schema != super::SCHEMA {
+        return Err(Error::json(format!("expected schema {}, found {}", super::SCHEMA, a.schema)));
+    }
+    Ok(a)
+}
+
+/// The events as CSV, one row per event and source.
+pub fn to_csv(analysis: &Analysis) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id", "date", "date_text", "cameo", "type", "source", "source_kind", "source_country",
+        "target", "target_kind", "target_country", "places", "summary", "article", "file",
+        "start", "end", "sentence", "confidence",
+    ])
+    .expect("write to memory");
+    for ev in &analysis.events {
+        for src in &ev.sources {
+            let file = analysis
+                .articles
+                .iter()
+                .find(|a| a.id == src.article)
+                .map(|a| a.file.as_str())
+                .unwrap_or("");
+            let actor = |a: &Option<super::Actor>| -> [String; 3] {
+                match a {
+                    Some(a) => [a.name.clone(), a.kind.as_str().to_string(), a.country.clone().unwrap_or_default()],
+                    None => Default::default(),
+                }
+            };
+            let [sn, sk, sc] = actor(&ev.source);
+            let [tn, tk, tc] = actor(&ev.target);
+            w.write_record([
+                ev.id.as_str(),
+                ev.date.as_deref().unwrap_or(""),
+                ev.date_text.as_deref().unwrap_or(""),
+                &ev.cameo,
+                &ev.kind,
+                &sn,
+                &sk,
+                &sc,
+                &tn,
+                &tk,
+                &tc,
+                &ev.places.join("; "),
+                &ev.summary,
+                &src.article,
+                file,
+                &src.start.to_string(),
+                &src.end.to_string(),
+                &src.sentence,
+                &format!("{:.2}", ev.confidence),
+            ])
+            .expect("write to memory");
+        }
+    }
+    String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 is UTF-8")
+}
+
+/// The first day a TimeML date value covers (`2025-W47` → its Monday, `2025-11` → 1
+/// November, `2025-Q3` → 1 July, `2025-SU` → 1 June), or None.
+pub fn first_day(value: &str) -> Option<Date> {
+    let year: i16 = value.get(..4)?.parse().ok()?;
+    let rest = &value[4..];
+    if rest.is_empty() {
+        return Date::new(year, 1, 1).ok();
+    }
+    let rest = rest.strip_prefix('-')?;
+    if let Some(w) = rest.strip_prefix('W') {
+        let week: i8 = w.get(..2)?.parse().ok()?;
+        return ISOWeekDate::new(year, week, Weekday::Monday).ok().map(|d| d.date());
+    }
+    if let Some(q) = rest.strip_prefix('Q') {
+        let q: i8 = q.parse().ok()?;
+        return Date::new(year, (q - 1) * 3 + 1, 1).ok();
+    }
+    let month = match rest.get(..2)? {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        "WI" => 12,
+        m => m.parse().ok()?,
+    };
+    let day = match rest.get(3..5) {
+        Some(d) => d.parse().ok()?,
+        None => 1,
+    };
+    Date::new(year, month, day).ok()
+}
+
+/// A string that sorts TimeML date values in time order; among values starting the
+/// same day, the wider one (a month, a week) comes first.
+pub fn sortable_date(value: &str) -> String {
+    let width = match value.len() {
+        4 => 0,
+        7 if value.contains('Q') || value.contains('W') || value.as_bytes()[5].is_ascii_uppercase() => 1,
+        7 | 8 => 1,
+        _ => 2,
+    };
+    match first_day(value) {
+        Some(d) => format!("{d}{width}"),
+        None => value.to_string(),
+    }
+}
+
+/// A date value for people: "24 Nov 2025", "Nov 2025", "2025", "week 47 of 2025".
+pub fn display_date(value: &str) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let Some(d) = first_day(value) else { return value.to_string() };
+    let rest = value.get(5..).unwrap_or("");
+    if value.len() == 4 {
+        value.to_string()
+    } else if let Some(w) = rest.strip_prefix('W') {
+        format!("week {} of {}", w.trim_start_matches('0'), d.year())
+    } else if let Some(q) = rest.strip_prefix('Q') {
+        format!("Q{q} {}", d.year())
+    } else if rest.len() == 2 && rest.as_bytes()[0].is_ascii_uppercase() {
+        let season = match rest {
+            "SP" => "spring",
+            "SU" => "summer",
+            "FA" => "autumn",
+            _ => "winter",
+        };
+        format!("{season} {}", d.year())
+    } else if value.len() == 7 {
+        format!("{} {}", MONTHS[d.month() as usize - 1], d.year())
+    } else {
+        format!("{} {} {}", d.day(), MONTHS[d.month() as usize - 1], d.year())
+    }
+}
+
+/// The events of an analysis grouped for display: month label, then day label, each
+/// with its events in order. Undated events come last under "Undated".
+pub fn group_label(ev: &EventOut) -> (String, String) {
+    match &ev.date {
+        None => ("Undated".to_string(), String::new()),
+        Some(v) => {
+            let month = match v.len() {
+                4 => v.clone(),
+                _ => match first_day(v) {
+                    Some(d) if !v.contains('W') && !v.contains('Q') => display_date(&format!("{:04}-{:02}", d.year(), d.month())),
+                    _ => display_date(&v[..4]),
+                },
+            };
+            (month, display_date(v))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_sort_and_display() {
+        assert_eq!(display_date("2025-11-24"), "24 Nov 2025");
+        assert_eq!(display_date("2025-11"), "Nov 2025");
+        assert_eq!(display_date("2025-W47"), "week 47 of 2025");
+        assert_eq!(first_day("2025-W47").unwrap().to_string(), "2025-11-17");
+        let mut v = vec!["2025-11-24", "2025", "2025-11", "2022-03-29", "2025-W47"];
+        v.sort_by_key(|s| sortable_date(s));
+        assert_eq!(v, vec!["2022-03-29", "2025", "2025-11", "2025-W47", "2025-11-24"]);
+    }
+}

@@ -1,0 +1,223 @@
+//! The analysis core: article text in, a timeline of dated, CAMEO-coded events out.
+//!
+//! Pure: no file I/O, no clock, no web crates. "Today" and the publication dates are
+//! parameters, so the same input always gives the same output.
+//!
+//! # Example: the timeline of one article
+//!
+//! ```
+//! use dateline::analysis::{Analyzer, Document};
+//! use jiff::civil::date;
+//!
+//! let doc = Document::from_text(
+//!     "2025-11-25-call.txt",
+//!     "On Monday, Turkish President Recep Tayyip Erdoğan spoke by phone with Russian \
+//!      President Vladimir Putin.",
+//! );
+//! let analysis = Analyzer::builder(date(2026, 11, 22)).build().analyze(&[doc]);
+//! assert_eq!(analysis.articles[0].published.as_deref(), Some("2025-11-25"));
+//! let call = &analysis.events[0];
+//! assert_eq!(call.cameo, "041");
+//! assert_eq!(call.date.as_deref(), Some("2025-11-24"));
+//! assert_eq!(call.source.as_ref().unwrap().name, "Recep Tayyip Erdoğan");
+//! assert_eq!(call.target.as_ref().unwrap().name, "Vladimir Putin");
+//! ```
+
+mod actors;
+pub mod cameo;
+mod error;
+mod events;
+pub mod export;
+pub mod gazetteer;
+pub mod ingest;
+mod merge;
+pub mod model;
+pub mod published;
+mod span;
+pub mod text;
+pub mod time;
+pub mod timeml;
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+pub use error::Error;
+pub use ingest::{read_file, Document};
+pub use model::{Actor, ActorKind, Analysis, ArticleOut, EventOut, PublishedSource, Source};
+pub use span::Span;
+pub use text::fold;
+pub use time::{TimeTagger, Timex};
+
+use actors::{ActorTable, Mention};
+use gazetteer::Gazetteer;
+
+/// The schema version of the JSON exchange format.
+pub const SCHEMA: u32 = 1;
+
+/// Configures an [`Analyzer`].
+#[derive(Clone, Debug)]
+pub struct AnalyzerBuilder {
+    today: Date,
+    published: HashMap<String, Date>,
+}
+
+impl AnalyzerBuilder {
+    /// Sets an article's publication date by file name (the user's setting, which
+    /// overrides anything found in the text).
+    pub fn published(mut self, file: impl Into<String>, date: Date) -> AnalyzerBuilder {
+        self.published.insert(file.into(), date);
+        self
+    }
+
+    pub fn build(self) -> Analyzer {
+        Analyzer { today: self.today, published: self.published, tagger: TimeTagger::new() }
+    }
+}
+
+/// The analysis engine. Build it once; `analyze` any number of times.
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    today: Date,
+    published: HashMap<String, Date>,
+    tagger: TimeTagger,
+}
+
+/// Parses a `YYYY-MM-DD` date given by a user.
+pub fn parse_date(s: &str) -> Result<Date, Error> {
+    s.trim().parse::<Date>().map_err(|_| Error::bad_date(s))
+}
+
+impl Analyzer {
+    /// A builder; `today` is "now" for anything that needs it (a weekday written with a
+    /// month and day takes the latest such year not after today).
+    pub fn builder(today: Date) -> AnalyzerBuilder {
+        AnalyzerBuilder { today, published: HashMap::new() }
+    }
+
+    /// Analyses a set of articles: each article's date, its events, and the events
+    /// merged across articles, in date order (undated last).
+    pub fn analyze(&self, docs: &[Document]) -> Analysis {
+        let mut articles = Vec::with_capacity(docs.len());
+        let mut events = Vec::new();
+        for (i, doc) in docs.iter().enumerate() {
+            let id = format!("a{}", i + 1);
+            let (article, evs) = self.analyze_one(&id, doc);
+            articles.push(article);
+            events.extend(evs);
+        }
+        merge::unify_actors(&mut events);
+        let events = merge::merge(events);
+        Analysis { schema: SCHEMA, articles, events }
+    }
+
+    /// The publication date of a document, with its source and reason.
+    fn publication(&self, doc: &Document) -> (Option<Date>, PublishedSource, String) {
+        if let Some(&d) = self.published.get(&doc.file) {
+            return (Some(d), PublishedSource::User, "set by the user".to_string());
+        }
+        if let Some(found) = published::date_in_text(&doc.text, self.today) {
+            let source = if found.inferred { PublishedSource::Inferred } else { PublishedSource::Text };
+            return (Some(found.date), source, found.reason);
+        }
+        if let Some(found) = published::date_in_file_name(&doc.file) {
+            return (Some(found.date), PublishedSource::FileName, found.reason);
+        }
+        (None, PublishedSource::Unknown, "no date found in the text or the file name".to_string())
+    }
+
+    fn analyze_one(&self, id: &str, doc: &Document) -> (ArticleOut, Vec<EventOut>) {
+        let (published, source, reason) = self.publication(doc);
+        let text = doc.text.as_str();
+        let timexes = self.tagger.tag(text, published);
+        let gaz = Gazetteer::builtin();
+        let mut table = ActorTable::default();
+        let mut raw = Vec::new();
+        let mut last_subject: Option<usize> = None;
+        for sentence in text::sentences(text) {
+            if is_boilerplate(sentence.slice(text)) {
+                continue;
+            }
+            let tokens = text::tokenize(text, sentence);
+            let (mut mentions, places) = actors::find_in_sentence(text, &tokens, gaz, &mut table);
+            let Some(trigger) = events::find_trigger(&tokens) else {
+                if let Some(m) = mentions.iter().find(|m| !events::in_prepositional_phrase(&tokens, m.tokens.0)) {
+                    if table.actors[m.actor].actor.kind == ActorKind::Person {
+                        last_subject = Some(m.actor);
+                    }
+                }
+                continue;
+            };
+            if events::negated(&tokens, trigger.tokens) {
+                continue;
+            }
+            // "He said ...": a pronoun subject is the previous sentence's subject.
+            resolve_pronoun(&tokens, &trigger, &mut mentions, last_subject);
+            let places_here = places;
+            let (src, tgt) = events::participants(&tokens, &mentions, &places_here, &trigger);
+            let Some(src) = src else { continue };
+            let src_actor = mentions[src].actor;
+            if table.actors[src_actor].actor.kind == ActorKind::Person {
+                last_subject = Some(src_actor);
+            }
+            let verb = Span::new(tokens[trigger.tokens.0].span.start, tokens[trigger.tokens.1 - 1].span.end);
+            let tx = time::governing_timex(text, sentence, verb, &timexes).map(|i| &timexes[i]);
+            raw.push(merge::RawEvent {
+                article: id.to_string(),
+                sentence,
+                code: trigger.code,
+                source: src_actor,
+                target: tgt.map(|t| mentions[t].actor),
+                anaphoric: mentions[src].anaphoric,
+                places: places_here.iter().map(|p| p.name.clone()).collect(),
+                date: tx.and_then(|t| t.calendar_value().map(str::to_string)),
+                date_text: tx.map(|t| t.span.slice(text).to_string()),
+                date_how: tx.map(|t| t.how.clone()),
+                planned: events::planned(&tokens, trigger.tokens),
+            });
+        }
+        let evs = merge::article_events(text, &table, raw);
+        let article = ArticleOut {
+            id: id.to_string(),
+            file: doc.file.clone(),
+            title: doc.title.clone(),
+            published: published.map(|d| d.to_string()),
+            published_reason: reason,
+            published_inferred: source == PublishedSource::Inferred,
+            published_source: source,
+            warnings: doc.warnings.clone(),
+            text: doc.text.clone(),
+        };
+        (article, evs)
+    }
+}
+
+/// Replaces nothing but adds a mention for a subject pronoun ("he", "she") before the
+/// trigger when no other subject is there.
+fn resolve_pronoun(
+    tokens: &[text::Token],
+    trigger: &events::Found,
+    mentions: &mut Vec<Mention>,
+    last_subject: Option<usize>,
+) {
+    let Some(actor) = last_subject else { return };
+    let has_subject = mentions
+        .iter()
+        .any(|m| m.tokens.1 <= trigger.tokens.0 && !events::in_prepositional_phrase(tokens, m.tokens.0));
+    if has_subject {
+        return;
+    }
+    if let Some(p) = tokens[..trigger.tokens.0].iter().position(|t| matches!(t.norm.as_str(), "he" | "she")) {
+        if !events::in_prepositional_phrase(tokens, p) {
+            mentions.insert(0, Mention { span: tokens[p].span, tokens: (p, p + 1), actor, anaphoric: true });
+        }
+    }
+}
+
+/// Captions, credits and link lists that never carry events.
+fn is_boilerplate(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", "getty images", "photo by", "read also", "(photo", "click here", "subscribe"]
+        .iter()
+        .any(|p| lower.contains(p))
+}

@@ -1,0 +1,120 @@
+//! The analysis's output: articles, actors and events, as serialised in the project's
+//! one exchange format (JSON schema 1, documented in the README).
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of actor a name denotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Country,
+    Organization,
+    Group,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Country => "country",
+            ActorKind::Organization => "organization",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
+/// An actor as cited by an event.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Actor {
+    /// Canonical name: the fullest form seen ("Recep Tayyip Erdoğan").
+    pub name: String,
+    pub kind: ActorKind,
+    /// ISO 3166-1 alpha-3, where one applies.
+    pub country: Option<String>,
+}
+
+/// How an article's publication date was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublishedSource {
+    /// Set by the user (the page's date field or the CLI's `--published`).
+    User,
+    /// A date line or dateline in the text.
+    Text,
+    /// A date in the file name.
+    FileName,
+    /// Inferred: a weekday written with its month and day, or another article.
+    Inferred,
+    /// Not known.
+    Unknown,
+}
+
+/// An article as analysed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleOut {
+    pub id: String,
+    pub file: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, or null when unknown.
+    pub published: Option<String>,
+    /// Why that date, in plain words.
+    pub published_reason: String,
+    pub published_source: PublishedSource,
+    /// Whether the date is inferred rather than read or set.
+    pub published_inferred: bool,
+    pub warnings: Vec<String>,
+    /// The article's text; evidence offsets are byte offsets into it.
+    pub text: String,
+}
+
+/// Where an event was reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The article's id.
+    pub article: String,
+    /// The evidence sentence.
+    pub sentence: String,
+    /// Byte offsets of the sentence in the article's text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One event on the timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventOut {
+    pub id: String,
+    /// TimeML value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-Www`), or null when unknown.
+    pub date: Option<String>,
+    /// The expression the date came from, as written.
+    pub date_text: Option<String>,
+    /// How the date was resolved, in plain words.
+    pub date_how: Option<String>,
+    /// CAMEO code ("041").
+    pub cameo: String,
+    /// Name of the CAMEO root code ("Consult").
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Name of the specific CAMEO code ("Discuss by telephone").
+    pub cameo_name: String,
+    pub source: Option<Actor>,
+    pub target: Option<Actor>,
+    pub actors: Vec<Actor>,
+    pub places: Vec<String>,
+    pub summary: String,
+    pub sources: Vec<Source>,
+    pub confidence: f32,
+    /// Whether the event is planned or announced rather than reported as done.
+    #[serde(default)]
+    pub planned: bool,
+    /// The merge key: events with the same key are one happening.
+    pub key: String,
+}
+
+/// The whole analysis of a set of articles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub schema: u32,
+    pub articles: Vec<ArticleOut>,
+    pub events: Vec<EventOut>,
+}

@@ -1,0 +1,234 @@
+//! `dateline`: the analysis core on the command line.
+//!
+//! ```text
+//! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv] PATH...
+//! dateline timeml --out DIR FILE.tml...
+//! ```
+//!
+//! The shell reads files and the clock; the core gets bytes and dates.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dateline::analysis::{self, export, Analyzer, TimeTagger};
+
+const USAGE: &str = "\
+usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv] PATH...
+       dateline timeml --out DIR FILE.tml...
+
+analyze   reads article files and folders (- for standard input) and prints their timeline
+timeml    writes each TimeML file to DIR with this tagger's TIMEX3 tags in its TEXT";
+
+fn main() -> ExitCode {
+    match run(std::env::args_os().skip(1).collect()) {
+        Ok(code) => code,
+        Err(Usage(msg)) => {
+            eprintln!("dateline: {msg}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A usage error: the message, then the usage text, exit status 2.
+struct Usage(String);
+
+impl From<lexopt::Error> for Usage {
+    fn from(e: lexopt::Error) -> Usage {
+        Usage(e.to_string())
+    }
+}
+
+enum Format {
+    Json,
+    Csv,
+}
+
+fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let command = match parser.next()? {
+        Some(Value(v)) => v.string()?,
+        Some(Long("help")) | Some(Short('h')) => {
+            println!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(arg) => return Err(Usage(arg.unexpected().to_string())),
+        None => return Err(Usage("expected a command: analyze or timeml".into())),
+    };
+    match command.as_str() {
+        "analyze" => {
+            let mut published = Vec::new();
+            let mut today = None;
+            let mut format = Format::Json;
+            let mut paths = Vec::new();
+            while let Some(arg) = parser.next()? {
+                match arg {
+                    Long("published") => {
+                        let v = parser.value()?.string()?;
+                        let (file, date) = v
+                            .rsplit_once('=')
+                            .ok_or_else(|| Usage(format!("--published expects FILE=YYYY-MM-DD, found {v:?}")))?;
+                        let date = analysis::parse_date(date).map_err(|e| Usage(format!("--published {file}: {e}")))?;
+                        published.push((base_name(Path::new(file)), date));
+                    }
+                    Long("today") => {
+                        let v = parser.value()?.string()?;
+                        today = Some(analysis::parse_date(&v).map_err(|e| Usage(format!("--today: {e}")))?);
+                    }
+                    Long("format") => {
+                        format = match parser.value()?.string()?.as_str() {
+                            "json" => Format::Json,
+                            "csv" => Format::Csv,
+                            other => return Err(Usage(format!("--format expects json or csv, found {other:?}"))),
+                        }
+                    }
+                    Value(p) => paths.push(PathBuf::from(p)),
+                    Short('h') | Long("help") => {
+                        println!("{USAGE}");
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    _ => return Err(Usage(arg.unexpected().to_string())),
+                }
+            }
+            if paths.is_empty() {
+                return Err(Usage("analyze expects at least one PATH (- for standard input)".into()));
+            }
+            let today = today.unwrap_or_else(clock_today);
+            Ok(analyze(paths, published, today, format))
+        }
+        "timeml" => {
+            let mut out = None;
+            let mut files = Vec::new();
+            while let Some(arg) = parser.next()? {
+                match arg {
+                    Long("out") => out = Some(PathBuf::from(parser.value()?)),
+                    Value(p) => files.push(PathBuf::from(p)),
+                    _ => return Err(Usage(arg.unexpected().to_string())),
+                }
+            }
+            let out = out.ok_or_else(|| Usage("timeml expects --out DIR".into()))?;
+            if files.is_empty() {
+                return Err(Usage("timeml expects at least one FILE.tml".into()));
+            }
+            Ok(timeml(&out, &files))
+        }
+        other => Err(Usage(format!("unknown command {other:?}: expected analyze or timeml"))),
+    }
+}
+
+/// Today's date from the system clock: the one place the CLI reads it.
+fn clock_today() -> jiff::civil::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    jiff::Timestamp::from_second(secs)
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
+        .unwrap_or(jiff::civil::date(2000, 1, 1))
+}
+
+fn base_name(p: &Path) -> String {
+    p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| p.to_string_lossy().into_owned())
+}
+
+/// Expands folders (sorted, recursively; hidden files skipped) into files.
+fn expand(paths: Vec<PathBuf>, errors: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(p);
+        } else if p.is_dir() {
+            match std::fs::read_dir(&p) {
+                Ok(rd) => {
+                    let mut children: Vec<PathBuf> = rd
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|c| !base_name(c).starts_with('.'))
+                        .collect();
+                    children.sort();
+                    out.extend(expand(children, errors));
+                }
+                Err(e) => errors.push(format!("file {}: cannot read folder: {e}", p.display())),
+            }
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn analyze(
+    paths: Vec<PathBuf>,
+    published: Vec<(String, jiff::civil::Date)>,
+    today: jiff::civil::Date,
+    format: Format,
+) -> ExitCode {
+    let mut errors = Vec::new();
+    let files = expand(paths, &mut errors);
+    let mut docs = Vec::new();
+    for path in files {
+        let (name, bytes) = if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            match std::io::stdin().read_to_end(&mut buf) {
+                Ok(_) => ("stdin.txt".to_string(), buf),
+                Err(e) => {
+                    errors.push(format!("file -: cannot read standard input: {e}"));
+                    continue;
+                }
+            }
+        } else {
+            match std::fs::read(&path) {
+                Ok(b) => (base_name(&path), b),
+                Err(e) => {
+                    errors.push(format!("file {}: cannot read: {e}", path.display()));
+                    continue;
+                }
+            }
+        };
+        match analysis::read_file(&name, &bytes) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    let mut builder = Analyzer::builder(today);
+    for (file, date) in published {
+        builder = builder.published(file, date);
+    }
+    let analysis = builder.build().analyze(&docs);
+    let out = match format {
+        Format::Json => export::to_json(&analysis) + "\n",
+        Format::Csv => export::to_csv(&analysis),
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    for e in &errors {
+        eprintln!("dateline: {e}");
+    }
+    if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn timeml(out: &Path, files: &[PathBuf]) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("dateline: cannot create {}: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    let tagger = TimeTagger::new();
+    let mut failed = false;
+    for f in files {
+        let result = std::fs::read_to_string(f)
+            .map_err(|e| format!("file {}: cannot read: {e}", f.display()))
+            .and_then(|tml| {
+                analysis::timeml::annotate(&tml, &tagger).map_err(|e| e.in_file(f.display().to_string()).to_string())
+            })
+            .and_then(|tagged| {
+                std::fs::write(out.join(base_name(f)), tagged)
+                    .map_err(|e| format!("file {}: cannot write: {e}", out.join(base_name(f)).display()))
+            });
+        if let Err(e) = result {
+            eprintln!("dateline: {e}");
+            failed = true;
+        }
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+

@@ -1,0 +1,10 @@
+//! The WebAssembly page's entry point (built by Trunk). Natively it does nothing.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(dateline::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
