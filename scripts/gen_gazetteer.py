@@ -87,21 +87,20 @@ DEMONYM_EXTRA = {
     "ARE": ["Emirati", "Emiratis"],
 }
 
-# Seats of government used for their government: ISO3, canonical, variants.
+# Seats of the executive used for their government: ISO3, name, variants.
 # Checked against Phoenix.Countries.actors.txt, which has KREMLIN, WHITE_HOUSE,
 # NUMBER_10_DOWNING_STREET and PENTAGON; the rest is general knowledge.
 SEATS = [
     ("RUS", "the Kremlin", ["Kremlin"]),
     ("USA", "the White House", ["White House"]),
     ("USA", "the Pentagon", ["Pentagon"]),
-    ("USA", "Capitol Hill", []),
     ("USA", "Foggy Bottom", []),
     ("GBR", "Downing Street", ["Number 10 Downing Street", "10 Downing Street", "No 10", "Number 10"]),
     ("GBR", "Whitehall", []),
     ("FRA", "the Élysée", ["Élysée Palace", "the Élysée Palace", "Elysee"]),
     ("FRA", "the Quai d'Orsay", ["Quai d'Orsay"]),
     ("CHN", "Zhongnanhai", []),
-    ("DEU", "the Chancellery", ["Kanzleramt", "Bundeskanzleramt"]),
+    ("DEU", "the Kanzleramt", ["Bundeskanzleramt"]),
     ("JPN", "the Kantei", ["Kantei"]),
     ("KOR", "the Blue House", ["Blue House", "Cheong Wa Dae"]),
     ("ARG", "the Casa Rosada", ["Casa Rosada"]),
@@ -112,7 +111,6 @@ SEATS = [
     ("IND", "Rashtrapati Bhavan", []),
     ("UKR", "Bankova", ["Bankova Street"]),
     ("TUR", "Beştepe", ["the Beştepe Presidential Complex"]),
-    ("ISR", "the Knesset", ["Knesset"]),
     ("VAT", "the Vatican", []),
 ]
 
@@ -247,8 +245,12 @@ def plural(demonym: str) -> list[str]:
     return []
 
 
-def build_countries(wc, gcountries):
+def build_countries(wc, gcountries, words):
     g_by_iso3 = {c["iso3"]: c for c in gcountries.values()}
+    # A demonym shared by a territory and a sovereign state ("American": MNP and USA,
+    # "French": ATF and FRA) is kept for the state only.
+    sovereign_demonyms = {v for c in wc if c.get("independent")
+                          for v in c.get("demonyms", {}).get("eng", {}).values()}
     rows = []
     for c in sorted(wc, key=lambda c: c["cca3"]):
         iso3 = c["cca3"]
@@ -257,11 +259,15 @@ def build_countries(wc, gcountries):
         g = g_by_iso3.get(iso3)
         names = [c["name"]["common"], c["name"]["official"]]
         # Two-letter alt spellings are ISO codes ("TR", "IN", "DE"), not prose, except
-        # "US" and "UK" which also stand in COUNTRY_EXTRA-like usage: keep those two.
+        # "US" and "UK", which news writes as names.
         for a in c["altSpellings"]:
             if len(a) == 2 and a not in ("US", "UK"):
                 continue
             if not is_latin(a) or "," in a or "(" in a:
+                continue
+            # Iceland's "Island": an alternative spelling that is an English word
+            # (abbreviations such as "US" are written in capitals and kept).
+            if not a.isupper() and approx_fold(a) in words:
                 continue
             names.append(a)
         if g:
@@ -269,6 +275,8 @@ def build_countries(wc, gcountries):
         names += COUNTRY_EXTRA.get(iso3, [])
         dem = c.get("demonyms", {}).get("eng", {})
         demonyms = uniq([dem.get("m", ""), dem.get("f", "")])
+        if not c.get("independent"):
+            demonyms = [d for d in demonyms if d not in sovereign_demonyms]
         demonyms = uniq(demonyms + [p for d in demonyms for p in plural(d)]
                         + DEMONYM_EXTRA.get(iso3, []))
         capitals = [x for x in c.get("capital", []) if is_latin(x)]
@@ -329,8 +337,12 @@ def build_cities(gcities, countries, words, given, attested):
         # names close to the name that the English news dictionary Phoenix also lists
         # for the same country.
         variants = []
+        # "New York City" is mostly "New York" (when GeoNames lists that form and it
+        # keeps two words: "Sadr City" is not "Sadr").
+        if name.endswith(" City") and " " in name[:-5] and name[:-5] in c["alternatenames"]:
+            variants.append(name[:-5])
         for a in c["alternatenames"]:
-            if not a.isascii() or not re.fullmatch(r"[A-Z][A-Za-z' -]+", a):
+            if not a.isascii() or not re.fullmatch(r"[A-Z][A-Za-z' -]*[A-Za-z]", a):
                 continue
             ak = approx_fold(a)
             if ((iso3, ak) in attested and ak != key and levenshtein(ak, key) <= 3
@@ -556,7 +568,7 @@ def main():
     words = {w.strip() for w in WORDS.read_text().splitlines() if re.fullmatch(r"[a-z]+", w.strip())}
     with tempfile.TemporaryDirectory() as t:
         wc, gcountries, gcities, given = fetch(Path(t))
-    countries = build_countries(wc, gcountries)
+    countries = build_countries(wc, gcountries, words)
     attested = {(code[:3], approx_fold(n.replace("_", " ")))
                 for b in phoenix_blocks(PHOENIX / "Phoenix.Countries.actors.txt")
                 for code in b["codes"] for n in b["names"]}

@@ -4,6 +4,7 @@
 //! and the WebAssembly page ([`ui`], built only for `wasm32`).
 
 pub mod analysis;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -117,7 +117,7 @@ impl Analyzer {
             return (Some(d), PublishedSource::User, "set by the user".to_string());
         }
         if let Some(found) = published::date_in_text(&doc.text, self.today) {
-            let source = if found.inferred { PublishedSource::Inferred } else { PublishedSource::Text };
+            let source = if found.reason.contains("the latest year") { PublishedSource::Inferred } else { PublishedSource::Text };
             return (Some(found.date), source, found.reason);
         }
         if let Some(found) = published::date_in_file_name(&doc.file) {

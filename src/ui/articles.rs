@@ -1,0 +1,60 @@
+use leptos::prelude::*;
+
+use super::app::State;
+use crate::analysis::{parse_date, ArticleOut, PublishedSource};
+
+/// The articles panel: title, publication date with its reason, editable.
+#[component]
+pub fn Articles() -> impl IntoView {
+    let state = expect_context::<State>();
+    let articles = Memo::new(move |_| state.ws.with(|w| w.analysis().articles.clone()));
+    view! {
+        <aside class="articles" aria-labelledby="articles-h">
+            <h2 id="articles-h">"Articles " <span class="count">{move || articles.with(|a| a.len())}</span></h2>
+            <Show when=move || articles.with(|a| a.is_empty())>
+                <p class="empty">"No articles. Drop files here, use “Add files”, or paste text."</p>
+            </Show>
+            <ul class="article-list">
+                {move || articles.get().into_iter().enumerate().map(|(i, a)| view! { <ArticleRow a=a i=i/> }).collect_view()}
+            </ul>
+        </aside>
+    }
+}
+
+#[component]
+fn ArticleRow(a: ArticleOut, i: usize) -> impl IntoView {
+    let state = expect_context::<State>();
+    let input_id = format!("pub-{i}");
+    let file = a.file.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let date = if v.is_empty() { Ok(None) } else { parse_date(&v).map(Some) };
+        match date {
+            Ok(d) => state.ws.update(|w| w.set_published(&file, d)),
+            Err(e) => state.ws.update(|w| w.messages.push(e.in_file(file.clone()).to_string())),
+        }
+    };
+    let source = match a.published_source {
+        PublishedSource::User => "set by you",
+        PublishedSource::Text => "found in the text",
+        PublishedSource::FileName => "from the file name",
+        PublishedSource::Inferred => "inferred",
+        PublishedSource::Unknown => "unknown",
+    };
+    let warnings = a.warnings.join("; ");
+    view! {
+        <li class="article">
+            <p class="a-title">{a.title.clone()}</p>
+            <p class="a-file">{a.file.clone()}</p>
+            <div class="a-date">
+                <label for=input_id.clone()>"Published"</label>
+                <input id=input_id type="date" prop:value=a.published.clone().unwrap_or_default() on:change=on_change/>
+                <span class=format!("a-source src-{source}").replace(' ', "-")>{source}</span>
+            </div>
+            <p class="a-reason">{a.published_reason.clone()}</p>
+            <Show when={let w = warnings.clone(); move || !w.is_empty()}>
+                <p class="a-warn">{warnings.clone()}</p>
+            </Show>
+        </li>
+    }
+}

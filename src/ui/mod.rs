@@ -1,0 +1,13 @@
+//! The page: Leptos components over the [`Workspace`](crate::workspace::Workspace).
+//! State is created once in [`App`] and passed down by context; all browser I/O is in
+//! `io`.
+
+mod app;
+mod articles;
+mod event_item;
+mod io;
+mod timeline;
+mod toolbar;
+mod viewer;
+
+pub use app::App;
