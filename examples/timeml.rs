@@ -42,7 +42,12 @@ fn main() -> ExitCode {
             }
         }
     }
-    eprintln!("annotated {} of {} files into {}", files.len() - failed, files.len(), out.display());
+    eprintln!(
+        "annotated {} of {} files into {}",
+        files.len() - failed,
+        files.len(),
+        out.display()
+    );
     if failed > 0 {
         ExitCode::FAILURE
     } else {

@@ -286,6 +286,15 @@ pub(crate) fn find_in_sentence(
             i += 1;
             continue;
         }
+        // An unknown affiliation before a title: "Arnorian President Ilse Vantrow".
+        if let Some(p) = (start + 1..end).find(|&p| ROLE_HEADS.contains(&tokens[p].norm.as_str())) {
+            let p = (start + 1..p).find(|&q| TITLE_WORDS.contains(&tokens[q].norm.as_str())).unwrap_or(p);
+            if let Some((person, next)) = titled_person(text, tokens, p, None, start, table) {
+                mentions.push(person);
+                i = next;
+                continue;
+            }
+        }
         let words: Vec<&str> = tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
         let last = *words.last().unwrap_or(&"");
         let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);

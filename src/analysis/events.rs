@@ -196,6 +196,14 @@ pub(crate) fn find_trigger(tokens: &[Token]) -> Option<Found> {
                 continue;
             }
             if w.iter().zip(&tokens[i..]).all(|(a, t)| *a == t.norm) {
+                // A passive without its agent ("what was discussed") reports no act.
+                let passive = w.len() == 1
+                    && i > 0
+                    && matches!(tokens[i - 1].norm.as_str(), "was" | "were" | "been" | "being" | "is" | "are")
+                    && tokens.get(i + 1).is_none_or(|t| t.norm != "by");
+                if passive {
+                    continue;
+                }
                 let better = match &best {
                     None => true,
                     Some(b) => priority(trig.code) > priority(b.code),
@@ -207,6 +215,18 @@ pub(crate) fn find_trigger(tokens: &[Token]) -> Option<Found> {
         }
     }
     best
+}
+
+/// A sentence opening with "The call", "The phone conversation", "The meeting": the
+/// code of the contact it refers back to.
+pub(crate) fn contact_anaphor(tokens: &[Token]) -> Option<&'static str> {
+    let words: Vec<&str> = tokens.iter().take(3).map(|t| t.norm.as_str()).collect();
+    match words.as_slice() {
+        ["the", "call" | "conversation", ..]
+        | ["the", "phone" | "telephone", "call" | "conversation" | "talk" | "talks"] => Some("041"),
+        ["the", "meeting" | "talks", ..] => Some("040"),
+        _ => None,
+    }
 }
 
 /// Prepositions that put an actor mention into a phrase rather than the subject.

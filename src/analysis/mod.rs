@@ -24,6 +24,7 @@
 //! ```
 
 mod actors;
+mod boilerplate;
 pub mod cameo;
 mod error;
 mod events;
@@ -134,11 +135,24 @@ impl Analyzer {
         let mut table = ActorTable::default();
         let mut raw = Vec::new();
         let mut last_subject: Option<usize> = None;
+        let skipped = boilerplate::regions(text);
         for sentence in text::sentences(text) {
-            if is_boilerplate(sentence.slice(text)) {
+            if is_boilerplate(sentence.slice(text)) || skipped.iter().any(|r| r.contains(sentence)) {
                 continue;
             }
             let tokens = text::tokenize(text, sentence);
+            // "The call ...", "The meeting ..." after a report of two actors: the
+            // report was of that contact.
+            if let Some(code) = events::contact_anaphor(&tokens) {
+                if let Some(prev) = raw.last().cloned() {
+                    let prev: merge::RawEvent = prev;
+                    if prev.target.is_some() && prev.code != code && prev.sentence.end <= sentence.start
+                        && text[prev.sentence.end..sentence.start].trim().is_empty()
+                    {
+                        raw.push(merge::RawEvent { code, ..prev });
+                    }
+                }
+            }
             let (mut mentions, places) = actors::find_in_sentence(text, &tokens, gaz, &mut table);
             let Some(trigger) = events::find_trigger(&tokens) else {
                 if let Some(m) = mentions.iter().find(|m| !events::in_prepositional_phrase(&tokens, m.tokens.0)) {
@@ -169,7 +183,7 @@ impl Analyzer {
                 source: src_actor,
                 target: tgt.map(|t| mentions[t].actor),
                 anaphoric: mentions[src].anaphoric,
-                places: places_here.iter().map(|p| p.name.clone()).collect(),
+                places: event_places(&tokens, &places_here, &trigger),
                 date: tx.and_then(|t| t.calendar_value().map(str::to_string)),
                 date_text: tx.map(|t| t.span.slice(text).to_string()),
                 date_how: tx.map(|t| t.how.clone()),
@@ -212,6 +226,28 @@ fn resolve_pronoun(
             mentions.insert(0, Mention { span: tokens[p].span, tokens: (p, p + 1), actor, anaphoric: true });
         }
     }
+}
+
+/// The places of an event: those in its clause that say where it happened ("met in
+/// Istanbul"), not what a noun is about ("peace in Ukraine", "the war in Gaza").
+fn event_places(tokens: &[text::Token], places: &[actors::Place], trigger: &events::Found) -> Vec<String> {
+    const TOPICS: &[&str] = &[
+        "peace", "war", "conflict", "situation", "agreement", "crisis", "ceasefire", "fighting",
+        "developments", "operations", "offensive", "elections", "deal", "settlement", "attacks",
+        "presence", "troops", "sovereignty", "control",
+    ];
+    places
+        .iter()
+        .filter(|p| {
+            let (s, _) = p.tokens;
+            let prep = s.checked_sub(1).map(|k| tokens[k].norm.as_str());
+            let head = s.checked_sub(2).map(|k| tokens[k].norm.as_str()).unwrap_or("");
+            let about = matches!(prep, Some("in" | "on" | "over" | "for")) && TOPICS.contains(&head);
+            let near = s + 12 >= trigger.tokens.0;
+            !about && near
+        })
+        .map(|p| p.name.clone())
+        .collect()
 }
 
 /// Captions, credits and link lists that never carry events.

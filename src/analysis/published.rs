@@ -39,8 +39,18 @@ const HEAD_LINES: usize = 8;
 const HEAD_BYTES: usize = 1500;
 
 /// Words that introduce a date line.
-const DATE_LINE_WORDS: &[&str] =
-    &["date", "dated", "published", "publication date", "posted", "updated", "last updated", "first published", "published on", "posted on"];
+const DATE_LINE_WORDS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "publication date",
+    "posted",
+    "updated",
+    "last updated",
+    "first published",
+    "published on",
+    "posted on",
+];
 
 fn tagger() -> &'static TimeTagger {
     static TAGGER: OnceLock<TimeTagger> = OnceLock::new();
@@ -77,32 +87,61 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
             if t.kind != TimexType::Date {
                 continue;
             }
-            let Some(date) = full_date(&t.value, today) else { continue };
+            let Some(date) = full_date(&t.value, today) else {
+                continue;
+            };
             let before = trimmed[..t.span.start].trim();
             let after = trimmed[t.span.end..].trim();
-            let before_l = before.trim_end_matches([':', '-', '|', '·']).trim().to_ascii_lowercase();
+            let before_l = before
+                .trim_end_matches([':', '-', '|', '·'])
+                .trim()
+                .to_ascii_lowercase();
             let span = Span::new(base + t.span.start, base + t.span.end);
             let quoted = &trimmed[..t.span.end];
             // "date 2025-05-13", "Published: 13 May 2025"
             if DATE_LINE_WORDS.contains(&before_l.as_str()) {
-                return Some(FoundDate { date, span: Some(span), reason: format!("date line in the text: “{}”", quoted.trim()) });
+                return Some(FoundDate {
+                    date,
+                    span: Some(span),
+                    reason: format!("date line in the text: “{}”", quoted.trim()),
+                });
             }
             // "ANKARA, May 13 (AP) —": capitalised place, comma, date, agency or dash.
             let place = before.ends_with(',')
                 && before.len() <= 60
                 && before.chars().next().is_some_and(|c| c.is_uppercase())
                 && !before.contains(". ");
-            let agency = after.starts_with('(') || after.starts_with('—') || after.starts_with('–') || after.starts_with("-") || after.starts_with("--");
+            let agency = after.starts_with('(')
+                || after.starts_with('—')
+                || after.starts_with('–')
+                || after.starts_with("-")
+                || after.starts_with("--");
             if place && agency {
                 let end = (t.span.end + after_len(&trimmed[t.span.end..])).min(trimmed.len());
-                return Some(FoundDate { date, span: Some(span), reason: format!("dateline: “{}”", trimmed[..end].trim()) });
+                return Some(FoundDate {
+                    date,
+                    span: Some(span),
+                    reason: format!("dateline: “{}”", trimmed[..end].trim()),
+                });
             }
             // A line that is only a date (maybe with a weekday and a clock time).
             let rest: String = format!("{before} {after}");
-            let words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
-            let only_date = words == 0 || words <= 3 && found.len() >= 2 && found.iter().all(|x| matches!(x.kind, TimexType::Date | TimexType::Time));
+            let words = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            let only_date = words == 0
+                || words <= 3
+                    && found.len() >= 2
+                    && found
+                        .iter()
+                        .all(|x| matches!(x.kind, TimexType::Date | TimexType::Time));
             if only_date {
-                return Some(FoundDate { date, span: Some(span), reason: format!("a date on its own line near the top: “{trimmed}”") });
+                return Some(FoundDate {
+                    date,
+                    span: Some(span),
+                    reason: format!("a date on its own line near the top: “{trimmed}”"),
+                });
             }
         }
     }
@@ -135,13 +174,23 @@ fn full_date(value: &str, today: Date) -> Option<Date> {
     if &value[..4] != "XXXX" {
         return None;
     }
-    (0..8).map(|k| today.year() - k).find_map(|y| Date::new(y, m, d).ok().filter(|x| *x <= today))
+    (0..8)
+        .map(|k| today.year() - k)
+        .find_map(|y| Date::new(y, m, d).ok().filter(|x| *x <= today))
 }
 
 /// A weekday with a month and day anywhere in the text: "Monday (11/24)",
 /// "Monday, Nov. 24", "Monday, 24 November".
 fn weekday_date(text: &str, today: Date) -> Option<FoundDate> {
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -149,7 +198,10 @@ fn weekday_date(text: &str, today: Date) -> Option<FoundDate> {
             i += 1;
             continue;
         }
-        let end = i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let end = i + b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
         let word = text[i..end].to_ascii_lowercase();
         let Some(wd) = DAYS.iter().position(|d| *d == word) else {
             i = end.max(i + 1);
@@ -159,7 +211,9 @@ fn weekday_date(text: &str, today: Date) -> Option<FoundDate> {
         if let Some((m, d, len)) = month_day_after(rest) {
             let weekday = wd as i8 + 1;
             let found = (0..=28).map(|k| today.year() - k).find_map(|y| {
-                Date::new(y, m, d).ok().filter(|x| x.weekday().to_monday_one_offset() == weekday)
+                Date::new(y, m, d)
+                    .ok()
+                    .filter(|x| x.weekday().to_monday_one_offset() == weekday)
             });
             if let Some(date) = found {
                 let span = Span::new(i, end + len);
@@ -284,13 +338,31 @@ mod tests {
     #[test]
     fn date_lines_and_datelines() {
         let cases: &[(&str, Option<Date>)] = &[
-            (" date 2025-05-13 Ankara talks\nText.", Some(date(2025, 5, 13))),
+            (
+                " date 2025-05-13 Ankara talks\nText.",
+                Some(date(2025, 5, 13)),
+            ),
             ("Published: 13 May 2025\n\nText.", Some(date(2025, 5, 13))),
-            ("Headline\nMay 13, 2025\nText follows here.", Some(date(2025, 5, 13))),
-            ("ANKARA, May 13 (AP) — Turkey said on Tuesday...", Some(date(2026, 5, 13))),
-            ("ISTANBUL, Nov. 24, 2025 (Reuters) - Talks resumed.", Some(date(2025, 11, 24))),
-            ("Talks resumed on Monday (11/24) in Istanbul.", Some(date(2025, 11, 24))),
-            ("The meeting on Monday, Nov. 24 ended early.", Some(date(2025, 11, 24))),
+            (
+                "Headline\nMay 13, 2025\nText follows here.",
+                Some(date(2025, 5, 13)),
+            ),
+            (
+                "ANKARA, May 13 (AP) — Turkey said on Tuesday...",
+                Some(date(2026, 5, 13)),
+            ),
+            (
+                "ISTANBUL, Nov. 24, 2025 (Reuters) - Talks resumed.",
+                Some(date(2025, 11, 24)),
+            ),
+            (
+                "Talks resumed on Monday (11/24) in Istanbul.",
+                Some(date(2025, 11, 24)),
+            ),
+            (
+                "The meeting on Monday, Nov. 24 ended early.",
+                Some(date(2025, 11, 24)),
+            ),
             ("Nothing here at all, only words on 1/2 of a page.", None),
         ];
         for &(text, want) in cases {

@@ -211,6 +211,7 @@ enum K {
     And,
     Near,
     Thousand,
+    PresMark,
     /// A word deliberately left out of the table.
     No_,
 }
@@ -326,34 +327,83 @@ fn build_table() -> Table {
     t.insert("hrs", Lex::Unit(Unit::Hour, true));
     t.insert("mins", Lex::Unit(Unit::Minute, true));
     let cards = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     for (i, w) in cards.iter().enumerate() {
         t.insert(*w, Lex::Card(i as u32));
     }
-    for (i, w) in
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].iter().enumerate()
+    for (i, w) in [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
+    .iter()
+    .enumerate()
     {
         t.insert(*w, Lex::Card(20 + 10 * i as u32));
     }
     t.insert("hundred", Lex::Card(100));
     t.insert("dozen", Lex::Card(12));
     let ords = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
     ];
     for (i, w) in ords.iter().enumerate() {
         if *w != "second" {
             t.insert(*w, Lex::Ord(i as u32 + 1));
         }
     }
-    for (w, p) in [("morning", 0), ("afternoon", 1), ("evening", 2), ("night", 3)] {
+    for (w, p) in [
+        ("morning", 0),
+        ("afternoon", 1),
+        ("evening", 2),
+        ("night", 3),
+    ] {
         t.insert(w, Lex::Part(p));
     }
-    for (w, s) in [("spring", 0), ("summer", 1), ("fall", 2), ("autumn", 2), ("winter", 3)] {
+    for (w, s) in [
+        ("spring", 0),
+        ("summer", 1),
+        ("fall", 2),
+        ("autumn", 2),
+        ("winter", 3),
+    ] {
         t.insert(w, Lex::Season(s));
     }
     let kws: &[(&str, K)] = &[
@@ -463,8 +513,8 @@ fn build_table() -> Table {
         ("scheduled", K::Fut),
         ("plans", K::Fut),
         ("plan", K::Fut),
-        ("planned", K::Fut),
         ("planning", K::Fut),
+        ("planned", K::Fut),
         ("expected", K::Fut),
         ("expects", K::Fut),
         ("due", K::Fut),
@@ -474,6 +524,11 @@ fn build_table() -> Table {
         ("was", K::PastMark),
         ("were", K::PastMark),
         ("had", K::PastMark),
+        ("is", K::PresMark),
+        ("are", K::PresMark),
+        ("has", K::PresMark),
+        ("have", K::PresMark),
+        ("says", K::PresMark),
         ("did", K::PastMark),
         ("told", K::PastMark),
         ("began", K::PastMark),
@@ -593,7 +648,17 @@ fn scan(text: &str, table: &Table, toks: &mut Vec<Tok>) {
                 let w = std::str::from_utf8(&buf[..len]).unwrap_or("");
                 lex = table.get(w).copied().unwrap_or(Lex::No);
             }
-            toks.push(Tok { s, e: i, tk: Tk::Word, lex, num: 0, ndig: 0, cap: c.is_ascii_uppercase(), gap, brk });
+            toks.push(Tok {
+                s,
+                e: i,
+                tk: Tk::Word,
+                lex,
+                num: 0,
+                ndig: 0,
+                cap: c.is_ascii_uppercase(),
+                gap,
+                brk,
+            });
             gap = false;
             brk = false;
         } else if c.is_ascii_digit() {
@@ -604,7 +669,17 @@ fn scan(text: &str, table: &Table, toks: &mut Vec<Tok>) {
                 i += 1;
             }
             let ndig = (i - s).min(255) as u8;
-            toks.push(Tok { s, e: i, tk: Tk::Num, lex: Lex::No, num: v, ndig, cap: false, gap, brk });
+            toks.push(Tok {
+                s,
+                e: i,
+                tk: Tk::Num,
+                lex: Lex::No,
+                num: v,
+                ndig,
+                cap: false,
+                gap,
+                brk,
+            });
             gap = false;
             brk = false;
         } else if c == b'\n' || c == b'\r' {
@@ -615,7 +690,17 @@ fn scan(text: &str, table: &Table, toks: &mut Vec<Tok>) {
             gap = true;
             i += 1;
         } else if c < 0x80 {
-            toks.push(Tok { s: i, e: i + 1, tk: Tk::Punct(c), lex: Lex::No, num: 0, ndig: 0, cap: false, gap, brk });
+            toks.push(Tok {
+                s: i,
+                e: i + 1,
+                tk: Tk::Punct(c),
+                lex: Lex::No,
+                num: 0,
+                ndig: 0,
+                cap: false,
+                gap,
+                brk,
+            });
             gap = false;
             brk = false;
             i += 1;
@@ -647,12 +732,32 @@ fn scan(text: &str, table: &Table, toks: &mut Vec<Tok>) {
                             continue;
                         }
                     }
-                    toks.push(Tok { s: i, e: i + len, tk: Tk::Other, lex: Lex::No, num: 0, ndig: 0, cap: ch.is_uppercase(), gap, brk });
+                    toks.push(Tok {
+                        s: i,
+                        e: i + len,
+                        tk: Tk::Other,
+                        lex: Lex::No,
+                        num: 0,
+                        ndig: 0,
+                        cap: ch.is_uppercase(),
+                        gap,
+                        brk,
+                    });
                     gap = false;
                     brk = false;
                 }
                 Some(tk) => {
-                    toks.push(Tok { s: i, e: i + len, tk, lex: Lex::No, num: 0, ndig: 0, cap: false, gap, brk });
+                    toks.push(Tok {
+                        s: i,
+                        e: i + len,
+                        tk,
+                        lex: Lex::No,
+                        num: 0,
+                        ndig: 0,
+                        cap: false,
+                        gap,
+                        brk,
+                    });
                     gap = false;
                     brk = false;
                 }
@@ -674,15 +779,28 @@ fn scan(text: &str, table: &Table, toks: &mut Vec<Tok>) {
 // Values
 // ---------------------------------------------------------------------------------
 
-const MONTH_ABBR: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAY_NAME: [&str; 7] =
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAY_NAME: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const SEASON: [&str; 4] = ["SP", "SU", "FA", "WI"];
 const PART: [&str; 4] = ["MO", "AF", "EV", "NI"];
 
 fn show(d: Date) -> String {
-    format!("{} {} {}", d.day(), MONTH_ABBR[d.month() as usize - 1], d.year())
+    format!(
+        "{} {} {}",
+        d.day(),
+        MONTH_ABBR[d.month() as usize - 1],
+        d.year()
+    )
 }
 
 fn ymd(d: Date) -> String {
@@ -758,8 +876,21 @@ struct M {
     how: String,
 }
 
-fn m(end: usize, kind: TimexType, value: impl Into<String>, relative: bool, how: impl Into<String>) -> Option<M> {
-    Some(M { end, kind, value: value.into(), relative, how: how.into(), quarter: false })
+fn m(
+    end: usize,
+    kind: TimexType,
+    value: impl Into<String>,
+    relative: bool,
+    how: impl Into<String>,
+) -> Option<M> {
+    Some(M {
+        end,
+        kind,
+        value: value.into(),
+        relative,
+        how: how.into(),
+        quarter: false,
+    })
 }
 
 // ---------------------------------------------------------------------------------
@@ -780,7 +911,9 @@ impl std::fmt::Debug for FxHasher {
 
 impl TimeTagger {
     pub fn new() -> TimeTagger {
-        TimeTagger { table: build_table() }
+        TimeTagger {
+            table: build_table(),
+        }
     }
 
     /// Finds and normalises the temporal expressions of `text`, in text order, against
@@ -792,7 +925,12 @@ impl TimeTagger {
         }
         let mut toks = Vec::with_capacity(text.len() / 4);
         scan(text, &self.table, &mut toks);
-        let mut cx = Cx { text, t: &toks, anchor, last_quarter: None };
+        let mut cx = Cx {
+            text,
+            t: &toks,
+            anchor,
+            last_quarter: None,
+        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -850,7 +988,10 @@ impl<'a> Cx<'a> {
     }
 
     fn num(&self, j: usize) -> Option<(u32, u8)> {
-        self.t.get(j).filter(|t| t.tk == Tk::Num).map(|t| (t.num, t.ndig))
+        self.t
+            .get(j)
+            .filter(|t| t.tk == Tk::Num)
+            .map(|t| (t.num, t.ndig))
     }
 
     fn word(&self, j: usize) -> &str {
@@ -858,7 +999,9 @@ impl<'a> Cx<'a> {
     }
 
     fn is_word(&self, j: usize, w: &str) -> bool {
-        self.t.get(j).is_some_and(|t| t.tk == Tk::Word && self.text[t.s..t.e].eq_ignore_ascii_case(w))
+        self.t
+            .get(j)
+            .is_some_and(|t| t.tk == Tk::Word && self.text[t.s..t.e].eq_ignore_ascii_case(w))
     }
 
     /// Skips a hyphen glued on both sides at `j`.
@@ -908,13 +1051,85 @@ impl<'a> Cx<'a> {
             if j > e && self.boundary_before(j) {
                 break;
             }
-            if let Some(t) = self.mark(j) {
-                return t;
+            // After the expression only firm markers count: "On Monday, he will ...".
+            match self.mark(j) {
+                Some(Tense::Past) => return Tense::Past,
+                Some(Tense::Future)
+                    if matches!(self.lex(j), Lex::K(K::Fut))
+                        && !matches!(
+                            self.word(j).to_ascii_lowercase().as_str(),
+                            "set" | "going" | "due" | "expected" | "plan"
+                        ) =>
+                {
+                    return Tense::Future;
+                }
+                _ => {}
             }
             j += 1;
             steps += 1;
         }
         Tense::Unknown
+    }
+
+    /// The tense that decides the year of a date written without one, and whether a
+    /// deadline word comes before it ("payable Dec. 7", "by Jan. 14", "effective
+    /// Feb. 1"), in which case the nearest date wins whatever the tense.
+    fn date_tense(&self, i: usize, end: usize) -> (Tense, bool) {
+        let mut j = i;
+        for _ in 0..3 {
+            if j == 0 {
+                break;
+            }
+            j -= 1;
+            if self.k(j, K::On) || self.k(j, K::The) || self.k(j, K::Of) || self.k(j, K::To) {
+                continue;
+            }
+            let w = self.word(j).to_ascii_lowercase();
+            if matches!(
+                w.as_str(),
+                "by" | "until"
+                    | "till"
+                    | "payable"
+                    | "effective"
+                    | "record"
+                    | "redeem"
+                    | "redemption"
+                    | "expire"
+                    | "expires"
+                    | "expiring"
+                    | "deadline"
+                    | "due"
+                    | "starting"
+                    | "through"
+                    | "beginning"
+                    | "scheduled"
+                    | "extended"
+                    | "before"
+                    | "paid"
+                    | "postponed"
+                    | "delayed"
+            ) {
+                return (Tense::Unknown, true);
+            }
+            break;
+        }
+        // A past verb right before the date ("was signed on Nov. 24", "met in March").
+        let mut j = i;
+        for _ in 0..4 {
+            if j == 0 || self.boundary_before(j) {
+                break;
+            }
+            j -= 1;
+            if let Some(Tense::Past) = self.mark(j) {
+                if !matches!(self.lex(j), Lex::K(K::Last | K::Ago | K::Yesterday)) {
+                    return (Tense::Past, false);
+                }
+            }
+        }
+        match self.tense(i, end) {
+            Tense::Future => (Tense::Future, false),
+            _ => (Tense::Unknown, false),
+        }
     }
 
     fn mark(&self, j: usize) -> Option<Tense> {
@@ -926,23 +1141,40 @@ impl<'a> Cx<'a> {
                 if w.eq_ignore_ascii_case("set") || w.eq_ignore_ascii_case("going") {
                     return self.k(j + 1, K::To).then_some(Tense::Future);
                 }
+                // "as previously planned" looks back.
+                if w.eq_ignore_ascii_case("planned")
+                    && j > 0
+                    && matches!(
+                        self.word(j - 1).to_ascii_lowercase().as_str(),
+                        "as" | "previously" | "originally" | "had" | "was" | "were"
+                    )
+                {
+                    return Some(Tense::Past);
+                }
                 Some(Tense::Future)
             }
             Lex::K(K::Next) | Lex::K(K::Coming) | Lex::K(K::Tomorrow) => Some(Tense::Future),
             Lex::K(K::PastMark | K::Said | K::Ago | K::Last | K::Yesterday) => Some(Tense::Past),
+            Lex::K(K::PresMark) => Some(Tense::Unknown),
             // "as soon as Tuesday", "as early as next week"
-            Lex::K(K::Soon | K::Early) if self.is_word(j.wrapping_sub(1), "as") && self.is_word(j + 1, "as") => Some(Tense::Future),
+            Lex::K(K::Soon | K::Early)
+                if self.is_word(j.wrapping_sub(1), "as") && self.is_word(j + 1, "as") =>
+            {
+                Some(Tense::Future)
+            }
             Lex::Month(5, false) if !t.cap => Some(Tense::Future),
             Lex::No if t.tk == Tk::Word => {
                 let w = self.word(j);
-                if ["could", "might", "should", "wants", "hopes", "aims", "tomorrow"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                if [
+                    "could", "might", "should", "wants", "hopes", "aims", "tomorrow",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+                {
                     return Some(Tense::Future);
                 }
                 if w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") {
                     Some(Tense::Past)
-                } else if w.eq_ignore_ascii_case("would") || w.eq_ignore_ascii_case("wo") {
-                    // "would" after a report verb: future of a past; treat as future.
-                    Some(Tense::Future)
                 } else {
                     None
                 }
@@ -966,9 +1198,9 @@ impl<'a> Cx<'a> {
         let mut j = i;
         if self.k(j, K::Approx) {
             j += 1;
-        } else if (self.k(j, K::More) || self.k(j, K::Less)) && self.k(j + 1, K::Than) {
-            j += 2;
-        } else if self.k(j, K::At) && self.k(j + 1, K::Least) {
+        } else if (self.k(j, K::More) || self.k(j, K::Less)) && self.k(j + 1, K::Than)
+            || self.k(j, K::At) && self.k(j + 1, K::Least)
+        {
             j += 2;
         }
         if j > i {
@@ -976,13 +1208,12 @@ impl<'a> Cx<'a> {
             let inner = self.duration(j).or_else(|| self.clock(j));
             if let Some(mm) = inner {
                 if matches!(mm.kind, TimexType::Duration | TimexType::Time)
-                    || mm.value.starts_with(|c: char| c.is_ascii_digit() || c == 'X' || c == 'P')
+                    || mm
+                        .value
+                        .starts_with(|c: char| c.is_ascii_digit() || c == 'X' || c == 'P')
                 {
                     return Some(mm);
                 }
-            }
-            if self.word(i).eq_ignore_ascii_case("some") || self.k(i, K::More) {
-                return None;
             }
             return None;
         }
@@ -1026,12 +1257,20 @@ impl<'a> Cx<'a> {
         if self.k(j, K::The) {
             j += 1;
         }
-        if !matches!(self.lex(j), Lex::K(K::Early | K::Late | K::Mid | K::Earlier | K::Later)) {
+        if !matches!(
+            self.lex(j),
+            Lex::K(K::Early | K::Late | K::Mid | K::Earlier | K::Later)
+        ) {
             return None;
         }
         let later_earlier = matches!(self.lex(j), Lex::K(K::Earlier | K::Later));
         let j = self.hyphen(j + 1);
-        if later_earlier && !matches!(self.lex(j), Lex::K(K::This | K::Today | K::Last | K::Next) | Lex::Month(..)) {
+        if later_earlier
+            && !matches!(
+                self.lex(j),
+                Lex::K(K::This | K::Today | K::Last | K::Next) | Lex::Month(..)
+            )
+        {
             return None;
         }
         let mut best: Option<M> = None;
@@ -1048,10 +1287,10 @@ impl<'a> Cx<'a> {
         .into_iter()
         .flatten()
         {
-            if c.kind == TimexType::Date || c.kind == TimexType::Time {
-                if best.as_ref().is_none_or(|b| c.end > b.end) {
-                    best = Some(c);
-                }
+            if matches!(c.kind, TimexType::Date | TimexType::Time)
+                && best.as_ref().is_none_or(|b| c.end > b.end)
+            {
+                best = Some(c);
             }
         }
         best
@@ -1064,7 +1303,7 @@ impl<'a> Cx<'a> {
     /// A quantity at `j`: its value (None for "several", "a few") and the next token.
     fn quantity(&self, j: usize) -> Option<(Option<u32>, usize)> {
         match self.lex(j) {
-            Lex::Card(n) if n >= 20 && n < 100 => {
+            Lex::Card(n) if (20..100).contains(&n) => {
                 let k = self.hyphen(j + 1);
                 if let Lex::Card(u) = self.lex(k) {
                     if (1..10).contains(&u) {
@@ -1092,10 +1331,18 @@ impl<'a> Cx<'a> {
             _ => {
                 let (n, nd) = self.num(j)?;
                 // Not part of a larger number ("1,000", "2.5") or a clock time.
-                if self.p(j + 1, b',') && self.glued(j + 1) && self.num(j + 2).is_some() && self.glued(j + 2) {
+                if self.p(j + 1, b',')
+                    && self.glued(j + 1)
+                    && self.num(j + 2).is_some()
+                    && self.glued(j + 2)
+                {
                     return None;
                 }
-                if (self.p(j + 1, b'.') || self.p(j + 1, b':')) && self.glued(j + 1) && self.num(j + 2).is_some() && self.glued(j + 2) {
+                if (self.p(j + 1, b'.') || self.p(j + 1, b':'))
+                    && self.glued(j + 1)
+                    && self.num(j + 2).is_some()
+                    && self.glued(j + 2)
+                {
                     return None;
                 }
                 if j > 0 && (self.p(j - 1, b'$') || self.p(j - 1, b'.') && self.glued(j)) {
@@ -1105,7 +1352,10 @@ impl<'a> Cx<'a> {
                     return None;
                 }
                 // "the 1988 second quarter": a year, not a count.
-                if nd == 4 && (1800..=2100).contains(&n) && !matches!(self.lex(j + 1), Lex::Unit(_, true)) {
+                if nd == 4
+                    && (1800..=2100).contains(&n)
+                    && !matches!(self.lex(j + 1), Lex::Unit(_, true))
+                {
                     return None;
                 }
                 Some((Some(n), j + 1))
@@ -1120,7 +1370,17 @@ impl<'a> Cx<'a> {
             j += 1;
         }
         let rel = match self.lex(j) {
-            Lex::K(k @ (K::Past | K::Last | K::Next | K::Coming | K::Previous | K::Latest | K::Following | K::First | K::Recent)) => {
+            Lex::K(
+                k @ (K::Past
+                | K::Last
+                | K::Next
+                | K::Coming
+                | K::Previous
+                | K::Latest
+                | K::Following
+                | K::First
+                | K::Recent),
+            ) => {
                 j += 1;
                 Some(k)
             }
@@ -1146,6 +1406,14 @@ impl<'a> Cx<'a> {
             }
         }
         if qty.is_some() && self.k(j, K::More) {
+            j += 1;
+        }
+        // "the full year", "the fiscal year", "eight trading days"
+        if (self.k(j, K::Fiscal)
+            || self.is_word(j, "full") && the
+            || (self.is_word(j, "trading") || self.is_word(j, "business")) && qty.is_some())
+            && matches!(self.lex(j + 1), Lex::Unit(..))
+        {
             j += 1;
         }
         let hyph = self.p(j, b'-') && self.glued(j);
@@ -1182,11 +1450,23 @@ impl<'a> Cx<'a> {
             let Some(qty) = qty else {
                 // "years ago", "months earlier"
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                return m(after, TimexType::Date, v, true, "an unspecified time before or after");
+                return m(
+                    after,
+                    TimexType::Date,
+                    v,
+                    true,
+                    "an unspecified time before or after",
+                );
             };
             let Some(n) = qty else {
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                return m(after, TimexType::Date, v, true, "an unspecified time before or after");
+                return m(
+                    after,
+                    TimexType::Date,
+                    v,
+                    true,
+                    "an unspecified time before or after",
+                );
             };
             return self.shifted(after, unit, sign * n as i64, words, anchor);
         }
@@ -1221,17 +1501,35 @@ impl<'a> Cx<'a> {
         match (qty, rel) {
             (Some(n), _) => {
                 // "a year", "a day": a set after a rate ("$5 a year", "twice a day").
-                if n == Some(1) && self.k(j.saturating_sub(1), K::A) && !the && rel.is_none() && self.rate_before(i) {
-                    return m(end, TimexType::Set, val(Some(1)), false, "a rate: every such period");
+                if n == Some(1)
+                    && self.k(j.saturating_sub(1), K::A)
+                    && !the
+                    && rel.is_none()
+                    && self.rate_before(i)
+                {
+                    return m(
+                        end,
+                        TimexType::Set,
+                        val(Some(1)),
+                        false,
+                        "a rate: every such period",
+                    );
                 }
-                if n == Some(1) && self.k(j.saturating_sub(1), K::A) && (self.k(end, K::Ago) || the) {
+                if n == Some(1) && self.k(j.saturating_sub(1), K::A) && (self.k(end, K::Ago) || the)
+                {
                     return None;
                 }
                 // "a year" standing alone is often "a year ago"-like prose; keep it.
                 if self.k(end, K::Ahead) {
                     end += 1;
                 }
-                m(end, TimexType::Duration, val(n), false, "a length of time, as written")
+                m(
+                    end,
+                    TimexType::Duration,
+                    val(n),
+                    false,
+                    "a length of time, as written",
+                )
             }
             (None, Some(K::Coming | K::Next | K::Following)) if plural => {
                 let mut end = end;
@@ -1239,24 +1537,87 @@ impl<'a> Cx<'a> {
                     end += 1;
                 }
                 if unit == Unit::Day || rel == Some(K::Coming) {
-                    return m(end, TimexType::Date, "FUTURE_REF", true, "the coming days, after publication");
+                    return m(
+                        end,
+                        TimexType::Date,
+                        "FUTURE_REF",
+                        true,
+                        "the coming days, after publication",
+                    );
                 }
-                m(end, TimexType::Duration, val(None), false, "an unspecified length of time")
+                m(
+                    end,
+                    TimexType::Duration,
+                    val(None),
+                    false,
+                    "an unspecified length of time",
+                )
             }
-            (None, Some(K::Recent | K::Past | K::Last | K::Previous)) if plural => {
-                m(end, TimexType::Duration, val(None), false, "an unspecified length of time")
+            (None, Some(K::Recent | K::Past | K::Last | K::Previous)) if plural => m(
+                end,
+                TimexType::Duration,
+                val(None),
+                false,
+                "an unspecified length of time",
+            ),
+            (None, None) if the && !plural && unit == Unit::Year && self.is_word(j - 1, "full") => {
+                match self.anchor {
+                    Some(a) => m(
+                        end,
+                        TimexType::Date,
+                        format!("{:04}", a.year()),
+                        true,
+                        "the year of publication",
+                    ),
+                    None => m(
+                        end,
+                        TimexType::Date,
+                        "XXXX",
+                        true,
+                        "the year of an unknown publication date",
+                    ),
+                }
             }
-            (None, None) if the && !plural && unit == Unit::Year && !self.k(end, K::Earlier) && !self.k(end, K::Ago) => {
-                m(end, TimexType::Duration, "P1Y", false, "a length of time, as written")
+            (None, None)
+                if the
+                    && !plural
+                    && unit == Unit::Year
+                    && !self.k(end, K::Earlier)
+                    && !self.k(end, K::Ago) =>
+            {
+                m(
+                    end,
+                    TimexType::Duration,
+                    "P1Y",
+                    false,
+                    "a length of time, as written",
+                )
             }
-            (None, Some(K::Past | K::Last | K::Next | K::Coming | K::Previous | K::Following)) if the && !plural => {
-                m(end, TimexType::Duration, val(Some(1)), false, "a length of time, as written")
+            (None, Some(K::Past | K::Last | K::Next | K::Coming | K::Previous | K::Following))
+                if the && !plural =>
+            {
+                m(
+                    end,
+                    TimexType::Duration,
+                    val(Some(1)),
+                    false,
+                    "a length of time, as written",
+                )
             }
-            (None, None) if plural && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter) => {
+            (None, None)
+                if plural
+                    && !matches!(
+                        unit,
+                        Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter
+                    ) =>
+            {
                 if the && unit == Unit::Day {
                     return None;
                 }
-                if unit == Unit::Day && !self.k(i.wrapping_sub(1), K::Prep) && !self.k(i.wrapping_sub(1), K::In) {
+                if unit == Unit::Day
+                    && !self.k(i.wrapping_sub(1), K::Prep)
+                    && !self.k(i.wrapping_sub(1), K::In)
+                {
                     return None;
                 }
                 if self.k(i.wrapping_sub(1), K::These) {
@@ -1267,7 +1628,13 @@ impl<'a> Cx<'a> {
                 if self.k(end, K::Ahead) {
                     end += 1;
                 }
-                m(end, TimexType::Duration, val(None), false, "an unspecified length of time")
+                m(
+                    end,
+                    TimexType::Duration,
+                    val(None),
+                    false,
+                    "an unspecified length of time",
+                )
             }
             _ => None,
         }
@@ -1283,13 +1650,30 @@ impl<'a> Cx<'a> {
         self.num(p).is_some()
             || self.k(p, K::Percent)
             || self.p(p, b'%')
-            || ["once", "twice", "times", "million", "billion", "dollars", "cents"].iter().any(|x| w.eq_ignore_ascii_case(x))
+            || [
+                "once", "twice", "times", "million", "billion", "dollars", "cents",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
     }
 
     /// The anchor shifted by `n` units.
-    fn shifted(&self, end: usize, unit: Unit, n: i64, words: &str, anchor: Option<Date>) -> Option<M> {
+    fn shifted(
+        &self,
+        end: usize,
+        unit: Unit,
+        n: i64,
+        words: &str,
+        anchor: Option<Date>,
+    ) -> Option<M> {
         let abs = n.unsigned_abs();
-        let plural = |u: &str| if abs == 1 { u.to_string() } else { format!("{u}s") };
+        let plural = |u: &str| {
+            if abs == 1 {
+                u.to_string()
+            } else {
+                format!("{u}s")
+            }
+        };
         let Some(a) = anchor else {
             let v = match unit {
                 Unit::Day => "XXXX-XX-XX",
@@ -1299,18 +1683,32 @@ impl<'a> Cx<'a> {
                 Unit::Second | Unit::Minute | Unit::Hour => "XXXX-XX-XXTXX:XX",
                 _ => "XXXX",
             };
-            return m(end, TimexType::Date, v, true, "relative to an unknown publication date");
+            return m(
+                end,
+                TimexType::Date,
+                v,
+                true,
+                "relative to an unknown publication date",
+            );
         };
         let (value, kind, uname) = match unit {
             Unit::Day => (ymd(add_days(a, n)?), TimexType::Date, "day"),
             Unit::Week => (week_val(add_days(a, 7 * n)?), TimexType::Date, "week"),
             Unit::Month => {
                 let d = add_months(a, n)?;
-                (format!("{:04}-{:02}", d.year(), d.month()), TimexType::Date, "month")
+                (
+                    format!("{:04}-{:02}", d.year(), d.month()),
+                    TimexType::Date,
+                    "month",
+                )
             }
             Unit::Quarter => {
                 let d = add_months(a, 3 * n)?;
-                (format!("{:04}-Q{}", d.year(), quarter_of(d)), TimexType::Date, "quarter")
+                (
+                    format!("{:04}-Q{}", d.year(), quarter_of(d)),
+                    TimexType::Date,
+                    "quarter",
+                )
             }
             Unit::Year => {
                 let y = a.year() as i64 + n;
@@ -1322,17 +1720,34 @@ impl<'a> Cx<'a> {
                             TimexType::Date,
                             format!("{:04}-Q{q}", qy as i64 + n),
                             true,
-                            format!("the quarter under discussion ({qy}-Q{q}) a year {}", if n < 0 { "before" } else { "after" }),
+                            format!(
+                                "the quarter under discussion ({qy}-Q{q}) a year {}",
+                                if n < 0 { "before" } else { "after" }
+                            ),
                         );
                     }
                 }
                 (format!("{y:04}"), TimexType::Date, "year")
             }
-            Unit::Decade => (format!("{:04}", a.year() as i64 + 10 * n), TimexType::Date, "decade"),
-            Unit::Century => (format!("{:04}", a.year() as i64 + 100 * n), TimexType::Date, "century"),
+            Unit::Decade => (
+                format!("{:04}", a.year() as i64 + 10 * n),
+                TimexType::Date,
+                "decade",
+            ),
+            Unit::Century => (
+                format!("{:04}", a.year() as i64 + 100 * n),
+                TimexType::Date,
+                "century",
+            ),
             Unit::Second | Unit::Minute | Unit::Hour => (ymd(a), TimexType::Date, "hour"),
         };
-        m(end, kind, value, true, format!("{abs} {} {words} ({})", plural(uname), show(a)))
+        m(
+            end,
+            kind,
+            value,
+            true,
+            format!("{abs} {} {words} ({})", plural(uname), show(a)),
+        )
     }
 
     // -----------------------------------------------------------------------------
@@ -1346,13 +1761,41 @@ impl<'a> Cx<'a> {
             j += 1;
         }
         let which = match self.lex(j) {
-            Lex::K(k @ (K::Last | K::Next | K::This | K::Coming | K::Previous | K::Current | K::Past | K::Latest | K::Following)) => k,
+            Lex::K(
+                k @ (K::Last
+                | K::Next
+                | K::This
+                | K::Coming
+                | K::Previous
+                | K::Current
+                | K::Past
+                | K::Latest
+                | K::Following),
+            ) => k,
             _ => return None,
         };
-        if the && !matches!(which, K::Coming | K::Previous | K::Current | K::Latest | K::Following) {
+        if the
+            && !matches!(
+                which,
+                K::Coming | K::Previous | K::Current | K::Latest | K::Following
+            )
+        {
             return None;
         }
-        let t = j + 1;
+        let mut t = j + 1;
+        let mut which = which;
+        if which == K::This && self.k(t, K::Past) {
+            which = K::Last;
+            t += 1;
+        }
+        if self.k(t, K::Fiscal)
+            && matches!(
+                self.lex(t + 1),
+                Lex::Unit(Unit::Year | Unit::Quarter, false)
+            )
+        {
+            t += 1;
+        }
         let a = self.anchor;
         let sign: i64 = match which {
             K::Last | K::Previous | K::Past | K::Latest => -1,
@@ -1382,7 +1825,13 @@ impl<'a> Cx<'a> {
                         Unit::Century => "XX",
                         _ => "XXXX",
                     };
-                    return m(t + 1, TimexType::Date, v, true, "relative to an unknown publication date");
+                    return m(
+                        t + 1,
+                        TimexType::Date,
+                        v,
+                        true,
+                        "relative to an unknown publication date",
+                    );
                 };
                 let (v, name) = match u {
                     Unit::Week => (week_val(add_days(a, 7 * sign)?), "week"),
@@ -1395,16 +1844,34 @@ impl<'a> Cx<'a> {
                         (format!("{:04}-Q{}", d.year(), quarter_of(d)), "quarter")
                     }
                     Unit::Year => (format!("{:04}", a.year() as i64 + sign), "year"),
-                    Unit::Decade => (format!("{:03}", (a.year() as i64 + 10 * sign) / 10), "decade"),
-                    Unit::Century => (format!("{:02}", (a.year() as i64 + 100 * sign) / 100), "century"),
+                    Unit::Decade => (
+                        format!("{:03}", (a.year() as i64 + 10 * sign) / 10),
+                        "decade",
+                    ),
+                    Unit::Century => (
+                        format!("{:02}", (a.year() as i64 + 100 * sign) / 100),
+                        "century",
+                    ),
                     Unit::Day => return None,
                     _ => return None,
                 };
-                m(t + 1, TimexType::Date, v, true, format!("the {name} {when} publication ({})", show(a)))
+                m(
+                    t + 1,
+                    TimexType::Date,
+                    v,
+                    true,
+                    format!("the {name} {when} publication ({})", show(a)),
+                )
             }
             Lex::K(K::Weekend) => {
                 let Some(a) = a else {
-                    return m(t + 1, TimexType::Date, "XXXX-WXX-WE", true, "relative to an unknown publication date");
+                    return m(
+                        t + 1,
+                        TimexType::Date,
+                        "XXXX-WXX-WE",
+                        true,
+                        "relative to an unknown publication date",
+                    );
                 };
                 let sat = match sign {
                     -1 => self.weekday_before(a, 6, false)?,
@@ -1414,11 +1881,23 @@ impl<'a> Cx<'a> {
                         add_days(a, 6 - wd)?
                     }
                 };
-                m(t + 1, TimexType::Date, format!("{}-WE", week_val(sat)), true, format!("the weekend {when} publication ({})", show(a)))
+                m(
+                    t + 1,
+                    TimexType::Date,
+                    format!("{}-WE", week_val(sat)),
+                    true,
+                    format!("the weekend {when} publication ({})", show(a)),
+                )
             }
             Lex::Wd(d, false) if !the && which != K::Past => {
                 let Some(a) = a else {
-                    return m(t + 1, TimexType::Date, format!("XXXX-WXX-{d}"), true, "relative to an unknown publication date");
+                    return m(
+                        t + 1,
+                        TimexType::Date,
+                        format!("XXXX-WXX-{d}"),
+                        true,
+                        "relative to an unknown publication date",
+                    );
                 };
                 let day = match sign {
                     -1 => self.weekday_before(a, d, true)?,
@@ -1436,11 +1915,32 @@ impl<'a> Cx<'a> {
                     kind = TimexType::Time;
                     end += 1;
                 }
-                m(end, kind, v, true, format!("the {} {when} publication ({})", WEEKDAY_NAME[d as usize - 1], show(day)))
+                m(
+                    end,
+                    kind,
+                    v,
+                    true,
+                    format!(
+                        "the {} {when} publication ({})",
+                        WEEKDAY_NAME[d as usize - 1],
+                        show(day)
+                    ),
+                )
             }
-            Lex::Month(mo, _) if !the && which != K::Past && self.t[t].cap => {
+            Lex::Month(mo, _)
+                if !the
+                    && which != K::Past
+                    && self.t[t].cap
+                    && self.day_at(self.dot(t + 1)).is_none() =>
+            {
                 let Some(a) = a else {
-                    return m(t + 1, TimexType::Date, format!("XXXX-{mo:02}"), true, "relative to an unknown publication date");
+                    return m(
+                        t + 1,
+                        TimexType::Date,
+                        format!("XXXX-{mo:02}"),
+                        true,
+                        "relative to an unknown publication date",
+                    );
                 };
                 let y = match sign {
                     -1 => {
@@ -1459,11 +1959,23 @@ impl<'a> Cx<'a> {
                     }
                     _ => a.year(),
                 };
-                m(t + 1, TimexType::Date, format!("{y:04}-{mo:02}"), true, format!("the {} {when} publication", MONTH_ABBR[mo as usize - 1]))
+                m(
+                    t + 1,
+                    TimexType::Date,
+                    format!("{y:04}-{mo:02}"),
+                    true,
+                    format!("the {} {when} publication", MONTH_ABBR[mo as usize - 1]),
+                )
             }
             Lex::Season(s) if !the && which != K::Past => {
                 let Some(a) = a else {
-                    return m(t + 1, TimexType::Date, format!("XXXX-{}", SEASON[s as usize]), true, "relative to an unknown publication date");
+                    return m(
+                        t + 1,
+                        TimexType::Date,
+                        format!("XXXX-{}", SEASON[s as usize]),
+                        true,
+                        "relative to an unknown publication date",
+                    );
                 };
                 let cur = season_index(a);
                 let mut abs = (cur.div_euclid(4)) * 4 + s as i64;
@@ -1481,7 +1993,13 @@ impl<'a> Cx<'a> {
                     _ => {}
                 }
                 let y = abs.div_euclid(4);
-                m(t + 1, TimexType::Date, format!("{y:04}-{}", SEASON[s as usize]), true, format!("the season {when} publication ({})", show(a)))
+                m(
+                    t + 1,
+                    TimexType::Date,
+                    format!("{y:04}-{}", SEASON[s as usize]),
+                    true,
+                    format!("the season {when} publication ({})", show(a)),
+                )
             }
             Lex::Part(p) if matches!(which, K::This | K::Last) && !the => {
                 // "this morning", "last night"
@@ -1489,10 +2007,30 @@ impl<'a> Cx<'a> {
                     return None;
                 }
                 let Some(a) = a else {
-                    return m(t + 1, TimexType::Time, format!("XXXX-XX-XXT{}", PART[p as usize]), true, "relative to an unknown publication date");
+                    return m(
+                        t + 1,
+                        TimexType::Time,
+                        format!("XXXX-XX-XXT{}", PART[p as usize]),
+                        true,
+                        "relative to an unknown publication date",
+                    );
                 };
-                let d = if which == K::Last { add_days(a, -1)? } else { a };
-                m(t + 1, TimexType::Time, format!("{}T{}", ymd(d), PART[p as usize]), true, format!("part of the day {} publication ({})", if which == K::Last { "before" } else { "of" }, show(d)))
+                let d = if which == K::Last {
+                    add_days(a, -1)?
+                } else {
+                    a
+                };
+                m(
+                    t + 1,
+                    TimexType::Time,
+                    format!("{}T{}", ymd(d), PART[p as usize]),
+                    true,
+                    format!(
+                        "part of the day {} publication ({})",
+                        if which == K::Last { "before" } else { "of" },
+                        show(d)
+                    ),
+                )
             }
             _ => None,
         }
@@ -1527,8 +2065,20 @@ impl<'a> Cx<'a> {
             Lex::K(K::Tomorrow) => (1, "the day after publication"),
             Lex::K(K::Tonight) => {
                 return match self.anchor {
-                    Some(a) => m(i + 1, TimexType::Time, format!("{}TNI", ymd(a)), true, format!("the night of publication ({})", show(a))),
-                    None => m(i + 1, TimexType::Time, "XXXX-XX-XXTNI", true, "relative to an unknown publication date"),
+                    Some(a) => m(
+                        i + 1,
+                        TimexType::Time,
+                        format!("{}TNI", ymd(a)),
+                        true,
+                        format!("the night of publication ({})", show(a)),
+                    ),
+                    None => m(
+                        i + 1,
+                        TimexType::Time,
+                        "XXXX-XX-XXTNI",
+                        true,
+                        "relative to an unknown publication date",
+                    ),
                 };
             }
             _ => return None,
@@ -1544,10 +2094,19 @@ impl<'a> Cx<'a> {
                 let d = add_days(a, off)?;
                 (ymd(d), format!("{name} ({})", show(d)))
             }
-            None => ("XXXX-XX-XX".to_string(), "relative to an unknown publication date".to_string()),
+            None => (
+                "XXXX-XX-XX".to_string(),
+                "relative to an unknown publication date".to_string(),
+            ),
         };
         match part {
-            Some(p) => m(end, TimexType::Time, format!("{date}T{}", PART[p as usize]), true, how),
+            Some(p) => m(
+                end,
+                TimexType::Time,
+                format!("{date}T{}", PART[p as usize]),
+                true,
+                how,
+            ),
             None => m(end, TimexType::Date, date, true, how),
         }
     }
@@ -1565,34 +2124,72 @@ impl<'a> Cx<'a> {
                 // "now" as a conjunction-like discourse marker is still tagged in TimeBank.
                 m(i + 1, TimexType::Date, "PRESENT_REF", true, present)
             }
-            Lex::K(K::Currently | K::Nowadays) => m(i + 1, TimexType::Date, "PRESENT_REF", true, present),
+            Lex::K(K::Currently | K::Nowadays) => {
+                m(i + 1, TimexType::Date, "PRESENT_REF", true, present)
+            }
             Lex::K(K::These) if matches!(self.lex(i + 1), Lex::Unit(Unit::Day, true)) => {
                 m(i + 2, TimexType::Date, "PRESENT_REF", true, present)
             }
             Lex::K(K::Recently) => m(i + 1, TimexType::Date, "PAST_REF", true, past),
-            // "recent", "current", "previously", "soon" and "future" are tagged in some
+            Lex::K(K::Current) => {
+                if self.is_word(i + 1, "account")
+                    || self.is_word(i + 1, "accounts")
+                    || self.k(i.wrapping_sub(1), K::The)
+                {
+                    return None;
+                }
+                m(i + 1, TimexType::Date, "PRESENT_REF", true, present)
+            }
+            // "recent", "previously", "soon" and "future" are tagged in some
             // texts and not in others; as adjectives they rarely date anything.
             Lex::K(K::The) => match self.lex(i + 1) {
                 Lex::K(K::Future) => m(i + 2, TimexType::Date, "FUTURE_REF", true, future),
-                Lex::K(K::Near) if self.k(i + 2, K::Future) => m(i + 3, TimexType::Date, "FUTURE_REF", true, future),
-                Lex::K(K::Past) if !matches!(self.lex(i + 2), Lex::Unit(..) | Lex::Card(_) | Lex::K(K::Few | K::Several)) && self.num(i + 2).is_none() => {
+                Lex::K(K::Near) if self.k(i + 2, K::Future) => {
+                    m(i + 3, TimexType::Date, "FUTURE_REF", true, future)
+                }
+                Lex::K(K::Past)
+                    if !matches!(
+                        self.lex(i + 2),
+                        Lex::Unit(..) | Lex::Card(_) | Lex::K(K::Few | K::Several)
+                    ) && self.num(i + 2).is_none() =>
+                {
                     m(i + 2, TimexType::Date, "PAST_REF", true, past)
                 }
                 Lex::K(K::Present) => m(i + 2, TimexType::Date, "PRESENT_REF", true, present),
                 Lex::K(K::Weekend) => {
                     let Some(a) = self.anchor else {
-                        return m(i + 2, TimexType::Date, "XXXX-WXX-WE", true, "a weekend near an unknown publication date");
+                        return m(
+                            i + 2,
+                            TimexType::Date,
+                            "XXXX-WXX-WE",
+                            true,
+                            "a weekend near an unknown publication date",
+                        );
                     };
                     let (sat, how) = if self.tense(i, i + 2) == Tense::Future {
-                        (self.weekday_after(a, 6, false)?, "the weekend after publication")
+                        (
+                            self.weekday_after(a, 6, false)?,
+                            "the weekend after publication",
+                        )
                     } else {
-                        (self.weekday_before(a, 6, false)?, "the weekend before publication")
+                        (
+                            self.weekday_before(a, 6, false)?,
+                            "the weekend before publication",
+                        )
                     };
-                    m(i + 2, TimexType::Date, format!("{}-WE", week_val(sat)), true, format!("{how} ({})", show(sat)))
+                    m(
+                        i + 2,
+                        TimexType::Date,
+                        format!("{}-WE", week_val(sat)),
+                        true,
+                        format!("{how} ({})", show(sat)),
+                    )
                 }
                 _ => None,
             },
-            Lex::K(K::Present) if self.k(i.wrapping_sub(1), K::At) => m(i + 1, TimexType::Date, "PRESENT_REF", true, present),
+            Lex::K(K::Present) if self.k(i.wrapping_sub(1), K::At) => {
+                m(i + 1, TimexType::Date, "PRESENT_REF", true, present)
+            }
             _ => None,
         }
     }
@@ -1604,7 +2201,11 @@ impl<'a> Cx<'a> {
     /// A year written at `j`: four digits, or "'98" after a month. Returns (year, next).
     fn year_at(&self, j: usize, after_month: bool) -> Option<(i32, usize)> {
         if let Some((n, 4)) = self.num(j) {
-            if (1000..=2100).contains(&n) && !(self.glued(j + 1) && (self.p(j + 1, b'-') && self.num(j + 2).is_some() || self.is_word(j + 1, "s"))) {
+            if (1000..=2100).contains(&n)
+                && !(self.glued(j + 1)
+                    && (self.p(j + 1, b'-') && self.num(j + 2).is_some()
+                        || self.is_word(j + 1, "s")))
+            {
                 return Some((n as i32, j + 1));
             }
         }
@@ -1619,6 +2220,24 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// "this year", "last year", "next year" after a month: (year, next).
+    fn deictic_year(&self, j: usize) -> Option<(i32, usize)> {
+        let off = match self.lex(j) {
+            Lex::K(K::This) => 0,
+            Lex::K(K::Last) => -1,
+            Lex::K(K::Next) => 1,
+            _ => return None,
+        };
+        if !matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
+            || self.p(j + 2, b'-')
+            || self.is_word(j + 2, "'s")
+        {
+            return None;
+        }
+        let a = self.anchor?;
+        Some((a.year() as i32 + off, j + 2))
+    }
+
     /// A day of the month at `j`: "24", "24th". Returns (day, next).
     fn day_at(&self, j: usize) -> Option<(u8, usize)> {
         let (n, nd) = self.num(j)?;
@@ -1630,7 +2249,11 @@ impl<'a> Cx<'a> {
             k += 1;
         }
         // Not "24,000" or "12.5" or "3:30".
-        if self.glued(k) && (self.p(k, b',') || self.p(k, b'.') || self.p(k, b':')) && self.num(k + 1).is_some() && self.glued(k + 1) {
+        if self.glued(k)
+            && (self.p(k, b',') || self.p(k, b'.') || self.p(k, b':'))
+            && self.num(k + 1).is_some()
+            && self.glued(k + 1)
+        {
             return None;
         }
         if self.glued(k) && (self.p(k, b'%') || self.p(k, b'/')) {
@@ -1640,7 +2263,9 @@ impl<'a> Cx<'a> {
     }
 
     fn month_at(&self, j: usize) -> Option<(u8, usize)> {
-        let Lex::Month(mo, abbr) = self.lex(j) else { return None };
+        let Lex::Month(mo, abbr) = self.lex(j) else {
+            return None;
+        };
         let t = self.t[j];
         if !t.cap {
             return None;
@@ -1670,9 +2295,7 @@ impl<'a> Cx<'a> {
             weekday = Some(d);
             j = k;
         }
-        let (mo, mut j) = self.month_at(j)?;
-        let month_word = self.word(i);
-        let _ = month_word;
+        let (mo, j) = self.month_at(j)?;
         if let Some((day, k)) = self.day_at(j) {
             let mut end = k;
             let mut year = None;
@@ -1680,7 +2303,7 @@ impl<'a> Cx<'a> {
             if self.p(y_at, b',') {
                 y_at += 1;
             }
-            if let Some((y, k2)) = self.year_at(y_at, true) {
+            if let Some((y, k2)) = self.year_at(y_at, true).or_else(|| self.deictic_year(k)) {
                 year = Some(y);
                 end = k2;
             }
@@ -1694,45 +2317,96 @@ impl<'a> Cx<'a> {
         if self.k(k, K::Of) || self.p(k, b',') {
             k += 1;
         }
-        if let Some((y, end)) = self.year_at(k, true) {
-            return m(end, TimexType::Date, format!("{y:04}-{mo:02}"), false, "as written");
+        if let Some((y, end)) = self.year_at(k, true).or_else(|| self.spelled_year(k)) {
+            return m(
+                end,
+                TimexType::Date,
+                format!("{y:04}-{mo:02}"),
+                false,
+                "as written",
+            );
+        }
+        // "June last year", "February this year"
+        if let Some((y, end)) = self.deictic_year(j) {
+            return m(
+                end,
+                TimexType::Date,
+                format!("{y:04}-{mo:02}"),
+                true,
+                "the month in the year named, counted from publication",
+            );
         }
         // A bare month. "May" and "March" are also verbs: want a cue before them.
         let prev = i.checked_sub(1).map_or(Lex::No, |p| self.lex(p));
-        let cue = matches!(prev, Lex::K(K::In | K::Prep | K::Early | K::Late | K::Mid | K::Of | K::Last | K::Next | K::This) | Lex::K(K::From | K::To));
+        let cue = matches!(
+            prev,
+            Lex::K(
+                K::In | K::Prep | K::Early | K::Late | K::Mid | K::Of | K::Last | K::Next | K::This
+            ) | Lex::K(K::From | K::To)
+        );
         if matches!(mo, 3 | 5) && !cue {
             return None;
         }
         if self.word(i) == "MAY" || self.word(i) == "MARCH" {
             return None;
         }
-        j = self.dot(j);
-        let _ = j;
-        let end = if matches!(self.lex(i), Lex::Month(_, true)) { self.dot(i + 1) } else { i + 1 };
-        let Some(a) = self.anchor else {
-            return m(end, TimexType::Date, format!("XXXX-{mo:02}"), true, "month without a year and no publication date");
+        let end = if matches!(self.lex(i), Lex::Month(_, true)) {
+            self.dot(i + 1)
+        } else {
+            i + 1
         };
-        let tense = self.tense(i, end);
+        let Some(a) = self.anchor else {
+            return m(
+                end,
+                TimexType::Date,
+                format!("XXXX-{mo:02}"),
+                true,
+                "month without a year and no publication date",
+            );
+        };
+        let (tense, deadline) = self.date_tense(i, end);
         let am = a.year() as i64 * 12 + a.month() as i64 - 1;
         let cands = [-1i64, 0, 1].map(|dy| (a.year() as i64 + dy) * 12 + mo as i64 - 1);
         let pick = match tense {
             Tense::Future => cands.iter().copied().filter(|&c| c >= am).min(),
+            Tense::Past => cands.iter().copied().filter(|&c| c <= am).max(),
             _ => None,
         }
         .unwrap_or_else(|| {
-            let near = *cands.iter().min_by_key(|&&c| ((c - am).abs(), c > am)).unwrap_or(&am);
-            if near - am > FUTURE_DAYS as i64 / 30 {
+            let near = *cands
+                .iter()
+                .min_by_key(|&&c| ((c - am).abs(), c > am))
+                .unwrap_or(&am);
+            if !deadline && near - am > FUTURE_DAYS as i64 / 30 {
                 near - 12
             } else {
                 near
             }
         });
         let y = pick.div_euclid(12);
-        m(end, TimexType::Date, format!("{y:04}-{mo:02}"), true, format!("the {} nearest to publication ({})", MONTH_ABBR[mo as usize - 1], show(a)))
+        m(
+            end,
+            TimexType::Date,
+            format!("{y:04}-{mo:02}"),
+            true,
+            format!(
+                "the {} nearest to publication ({})",
+                MONTH_ABBR[mo as usize - 1],
+                show(a)
+            ),
+        )
     }
 
     /// A month and day, with or without a year or a weekday, resolved.
-    fn full_date(&self, i: usize, end: usize, year: Option<i32>, mo: u8, day: u8, weekday: Option<u8>) -> Option<M> {
+    fn full_date(
+        &self,
+        i: usize,
+        end: usize,
+        year: Option<i32>,
+        mo: u8,
+        day: u8,
+        weekday: Option<u8>,
+    ) -> Option<M> {
         if let Some(y) = year {
             let d = Date::new(y as i16, mo as i8, day as i8).ok()?;
             return m(end, TimexType::Date, ymd(d), false, "as written");
@@ -1741,7 +2415,13 @@ impl<'a> Cx<'a> {
             if day > 31 || mo > 12 {
                 return None;
             }
-            return m(end, TimexType::Date, format!("XXXX-{mo:02}-{day:02}"), true, "day without a year and no publication date");
+            return m(
+                end,
+                TimexType::Date,
+                format!("XXXX-{mo:02}-{day:02}"),
+                true,
+                "day without a year and no publication date",
+            );
         };
         let cands: Vec<Date> = (-1i16..=1)
             .filter_map(|dy| Date::new(a.year() + dy, mo as i8, day as i8).ok())
@@ -1750,22 +2430,49 @@ impl<'a> Cx<'a> {
             return None;
         }
         if let Some(wd) = weekday {
-            let fit: Vec<Date> = cands.iter().copied().filter(|d| weekday_of(*d) == wd).collect();
-            if let Some(d) = fit.iter().min_by_key(|d| a.until(**d).map(|s| s.get_days().abs()).unwrap_or(i32::MAX)) {
-                return m(end, TimexType::Date, ymd(*d), true, format!("the year in which {} {} is a {}", day, MONTH_ABBR[mo as usize - 1], WEEKDAY_NAME[wd as usize - 1]));
+            let fit: Vec<Date> = cands
+                .iter()
+                .copied()
+                .filter(|d| weekday_of(*d) == wd)
+                .collect();
+            if let Some(d) = fit
+                .iter()
+                .min_by_key(|d| a.until(**d).map(|s| s.get_days().abs()).unwrap_or(i32::MAX))
+            {
+                return m(
+                    end,
+                    TimexType::Date,
+                    ymd(*d),
+                    true,
+                    format!(
+                        "the year in which {} {} is a {}",
+                        day,
+                        MONTH_ABBR[mo as usize - 1],
+                        WEEKDAY_NAME[wd as usize - 1]
+                    ),
+                );
             }
         }
-        let tense = self.tense(i, end);
+        let (tense, deadline) = self.date_tense(i, end);
         let dist = |d: &Date| a.until(*d).map(|s| s.get_days()).unwrap_or(i32::MAX);
         let pick = match tense {
             Tense::Future => cands.iter().copied().filter(|d| *d >= a).min(),
+            Tense::Past => cands.iter().copied().filter(|d| *d <= a).max(),
             _ => None,
         }
         .or_else(|| {
             // Nearest, but news leans to the past: a future date only when it is close.
-            let near = cands.iter().copied().min_by_key(|d| (dist(d).abs(), *d > a))?;
-            if near > a && dist(&near) > FUTURE_DAYS {
-                cands.iter().copied().filter(|d| *d <= a).max().or(Some(near))
+            let near = cands
+                .iter()
+                .copied()
+                .min_by_key(|d| (dist(d).abs(), *d > a))?;
+            if !deadline && near > a && dist(&near) > FUTURE_DAYS {
+                cands
+                    .iter()
+                    .copied()
+                    .filter(|d| *d <= a)
+                    .max()
+                    .or(Some(near))
             } else {
                 Some(near)
             }
@@ -1775,7 +2482,13 @@ impl<'a> Cx<'a> {
             Tense::Future => "the next such day on or after publication",
             Tense::Unknown => "the such day nearest to publication",
         };
-        m(end, TimexType::Date, ymd(pick), true, format!("{how} ({})", show(pick)))
+        m(
+            end,
+            TimexType::Date,
+            ymd(pick),
+            true,
+            format!("{how} ({})", show(pick)),
+        )
     }
 
     /// "24 November 2025", "24th of November".
@@ -1840,7 +2553,9 @@ impl<'a> Cx<'a> {
                 return self.full_date(i, i + 5, Some(y), a as u8, d as u8, None);
             }
             // Without a year, a fraction is likelier: want a cue ("(11/24)", "on 11/24").
-            let prev_cue = i > 0 && (self.p(i - 1, b'(') || matches!(self.lex(i - 1), Lex::K(K::On | K::Prep) | Lex::Wd(..)));
+            let prev_cue = i > 0
+                && (self.p(i - 1, b'(')
+                    || matches!(self.lex(i - 1), Lex::K(K::On | K::Prep) | Lex::Wd(..)));
             if !prev_cue {
                 return None;
             }
@@ -1855,14 +2570,16 @@ impl<'a> Cx<'a> {
 
     /// A weekday: "Monday", "Friday morning", "Mondays" (a set).
     fn weekday(&self, i: usize) -> Option<M> {
-        let Lex::Wd(d, plural) = self.lex(i) else { return None };
+        let Lex::Wd(d, plural) = self.lex(i) else {
+            return None;
+        };
         let t = self.t[i];
         if !t.cap {
             return None;
         }
         let w = self.word(i);
         let full = w.len() > 4;
-        if !full && !(self.p(i + 1, b'.') || self.p(i + 1, b',')) {
+        if !(full || self.p(i + 1, b'.') || self.p(i + 1, b',')) {
             return None;
         }
         let mut end = if full { i + 1 } else { self.dot(i + 1) };
@@ -1875,12 +2592,28 @@ impl<'a> Cx<'a> {
             Some(p) => format!("{v}T{}", PART[p as usize]),
             None => v,
         };
-        let kind = if part.is_some() { TimexType::Time } else { TimexType::Date };
+        let kind = if part.is_some() {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        };
         if plural {
-            return m(end, TimexType::Set, pv(format!("XXXX-WXX-{d}")), false, format!("every {}", WEEKDAY_NAME[d as usize - 1]));
+            return m(
+                end,
+                TimexType::Set,
+                pv(format!("XXXX-WXX-{d}")),
+                false,
+                format!("every {}", WEEKDAY_NAME[d as usize - 1]),
+            );
         }
         let Some(a) = self.anchor else {
-            return m(end, kind, pv(format!("XXXX-WXX-{d}")), true, "weekday without a publication date");
+            return m(
+                end,
+                kind,
+                pv(format!("XXXX-WXX-{d}")),
+                true,
+                "weekday without a publication date",
+            );
         };
         let tense = self.tense(i, end);
         let name = WEEKDAY_NAME[d as usize - 1];
@@ -1902,10 +2635,12 @@ impl<'a> Cx<'a> {
     /// A year in words: "nineteen ninety-six", "two thousand". Returns (year, next).
     fn spelled_year(&self, j: usize) -> Option<(i32, usize)> {
         match (self.lex(j), self.lex(j + 1)) {
-            (Lex::Card(c), Lex::Card(t)) if (11..=20).contains(&c) && (20..100).contains(&t) && t % 10 == 0 => {
+            (Lex::Card(c), Lex::Card(t))
+                if (11..=20).contains(&c) && (20..100).contains(&t) && t % 10 == 0 =>
+            {
                 let k = self.hyphen(j + 2);
                 if let Lex::Card(u) = self.lex(k) {
-                    if (1..10).contains(&u) && (self.p(j + 3, b'-') || !self.t[k].gap || true) {
+                    if (1..10).contains(&u) {
                         return Some(((c * 100 + t + u) as i32, k + 1));
                     }
                 }
@@ -1931,7 +2666,10 @@ impl<'a> Cx<'a> {
     fn year(&self, i: usize) -> Option<M> {
         let mut j = i;
         if self.k(j, K::The) && matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false)) {
-            if let Some((y, end)) = self.spelled_year(j + 2).or_else(|| self.year_at(j + 2, false)) {
+            if let Some((y, end)) = self
+                .spelled_year(j + 2)
+                .or_else(|| self.year_at(j + 2, false))
+            {
                 return m(end, TimexType::Date, format!("{y:04}"), false, "as written");
             }
         }
@@ -1950,11 +2688,18 @@ impl<'a> Cx<'a> {
         if self.p(end, b'%') || self.k(end, K::Percent) {
             return None;
         }
-        if self.glued(end) && (self.p(end, b',') || self.p(end, b'.')) && self.num(end + 1).is_some() {
+        if self.glued(end)
+            && (self.p(end, b',') || self.p(end, b'.'))
+            && self.num(end + 1).is_some()
+        {
             return None;
         }
         let prev = j.checked_sub(1).map_or(Lex::No, |p| self.lex(p));
-        let cue = fiscal || matches!(prev, Lex::K(K::In | K::Prep | K::Of | K::Early | K::Late | K::Mid | K::From | K::To));
+        let cue = fiscal
+            || matches!(
+                prev,
+                Lex::K(K::In | K::Prep | K::Of | K::Early | K::Late | K::Mid | K::From | K::To)
+            );
         if !(1900..=2100).contains(&y) && !cue {
             return None;
         }
@@ -1979,14 +2724,22 @@ impl<'a> Cx<'a> {
         let ord = match self.lex(j) {
             Lex::Ord(n) => Some((n, j + 1)),
             _ => match self.num(j) {
-                Some((n, nd)) if nd <= 2 && self.k(j + 1, K::Th) && self.glued(j + 1) => Some((n, j + 2)),
+                Some((n, nd)) if nd <= 2 && self.k(j + 1, K::Th) && self.glued(j + 1) => {
+                    Some((n, j + 2))
+                }
                 _ => None,
             },
         };
         if let Some((n, k)) = ord {
             let k2 = self.hyphen(k);
             if matches!(self.lex(k2), Lex::Unit(Unit::Century, false)) && (1..=21).contains(&n) {
-                return m(k2 + 1, TimexType::Date, format!("{:02}", n - 1), false, "as written");
+                return m(
+                    k2 + 1,
+                    TimexType::Date,
+                    format!("{:02}", n - 1),
+                    false,
+                    "as written",
+                );
             }
         }
         let mut k = j;
@@ -2024,10 +2777,14 @@ impl<'a> Cx<'a> {
                 pre_year = Some(y);
                 j = k;
             }
-        } else if matches!(self.lex(j), Lex::K(K::This | K::Last | K::Next)) && matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false)) && self.is_word(j + 2, "'") {
-            // handled below via "'s"
         }
-        if !the && matches!(self.lex(j), Lex::K(K::This | K::Last | K::Next)) && matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false)) && self.p(j + 2, b'\'') && self.is_word(j + 3, "s") {
+        // "this year's third quarter"
+        if !the
+            && matches!(self.lex(j), Lex::K(K::This | K::Last | K::Next))
+            && matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
+            && self.p(j + 2, b'\'')
+            && self.is_word(j + 3, "s")
+        {
             if let Some(a) = a {
                 let off = match self.lex(j) {
                     Lex::K(K::Last) => -1,
@@ -2039,19 +2796,44 @@ impl<'a> Cx<'a> {
             }
         }
         // "year-earlier", "year-ago" (quarter, period)
-        if matches!(self.lex(j), Lex::Unit(Unit::Year, false)) && self.p(j + 1, b'-') && self.glued(j + 1) && matches!(self.lex(j + 2), Lex::K(K::Ago | K::Earlier)) {
+        if matches!(self.lex(j), Lex::Unit(Unit::Year, false))
+            && self.p(j + 1, b'-')
+            && self.glued(j + 1)
+            && matches!(self.lex(j + 2), Lex::K(K::Ago | K::Earlier))
+        {
             let mut end = j + 3;
-            if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false) | Lex::K(K::Period)) {
+            if matches!(
+                self.lex(end),
+                Lex::Unit(Unit::Quarter, false) | Lex::K(K::Period)
+            ) {
                 end += 1;
             } else if the {
                 return None;
             }
             if let Some((y, q)) = self.last_quarter {
-                return m(end, TimexType::Date, format!("{:04}-Q{q}", y - 1), true, "the quarter under discussion, a year before");
+                return m(
+                    end,
+                    TimexType::Date,
+                    format!("{:04}-Q{q}", y - 1),
+                    true,
+                    "the quarter under discussion, a year before",
+                );
             }
             return match a {
-                Some(a) => m(end, TimexType::Date, format!("{:04}", a.year() - 1), true, "the year before publication"),
-                None => m(end, TimexType::Date, "XXXX", true, "a year before an unknown date"),
+                Some(a) => m(
+                    end,
+                    TimexType::Date,
+                    format!("{:04}", a.year() - 1),
+                    true,
+                    "the year before publication",
+                ),
+                None => m(
+                    end,
+                    TimexType::Date,
+                    "XXXX",
+                    true,
+                    "a year before an unknown date",
+                ),
             };
         }
         // "Q3", "Q3 2025"
@@ -2063,7 +2845,13 @@ impl<'a> Cx<'a> {
                         k += 1;
                     }
                     if let Some((y, end)) = self.year_at(k, true) {
-                        return m(end, TimexType::Date, format!("{y:04}-Q{q}"), false, "as written");
+                        return m(
+                            end,
+                            TimexType::Date,
+                            format!("{y:04}-Q{q}"),
+                            false,
+                            "as written",
+                        );
                     }
                     return self.quarter_no_year(i, j + 2, q as u8);
                 }
@@ -2108,15 +2896,34 @@ impl<'a> Cx<'a> {
             }
             let letter = if half { 'H' } else { 'Q' };
             if let Some(y) = y.or(pre_year) {
-                return m(end, TimexType::Date, format!("{y:04}-{letter}{q}"), pre_year.is_some(), "as written").map(|mut x| {
+                return m(
+                    end,
+                    TimexType::Date,
+                    format!("{y:04}-{letter}{q}"),
+                    pre_year.is_some(),
+                    "as written",
+                )
+                .map(|mut x| {
                     x.quarter = !half;
                     x
                 });
             }
             if half {
                 return match a {
-                    Some(a) => m(end, TimexType::Date, format!("{:04}-H{q}", a.year()), true, "in the year of publication"),
-                    None => m(end, TimexType::Date, format!("XXXX-H{q}"), true, "year unknown"),
+                    Some(a) => m(
+                        end,
+                        TimexType::Date,
+                        format!("{:04}-H{q}", a.year()),
+                        true,
+                        "in the year of publication",
+                    ),
+                    None => m(
+                        end,
+                        TimexType::Date,
+                        format!("XXXX-H{q}"),
+                        true,
+                        "year unknown",
+                    ),
                 };
             }
             return self.quarter_no_year(i, end, q as u8).map(|mut x| {
@@ -2126,9 +2933,18 @@ impl<'a> Cx<'a> {
         }
         // "the 1988 quarter", "the 1989 period"
         if let Some(y) = pre_year {
-            if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false) | Lex::K(K::Period)) {
+            if matches!(
+                self.lex(j),
+                Lex::Unit(Unit::Quarter, false) | Lex::K(K::Period)
+            ) {
                 if let Some((_, q)) = self.last_quarter {
-                    return m(j + 1, TimexType::Date, format!("{y:04}-Q{q}"), true, "the quarter under discussion, in the year written");
+                    return m(
+                        j + 1,
+                        TimexType::Date,
+                        format!("{y:04}-Q{q}"),
+                        true,
+                        "the quarter under discussion, in the year written",
+                    );
                 }
             }
             return None;
@@ -2137,18 +2953,37 @@ impl<'a> Cx<'a> {
         if the && matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) {
             // "the quarter ended Sept. 30": the quarter that ends then.
             if let Some((y, q)) = self.quarter_ended(j + 1) {
-                return m(j + 1, TimexType::Date, format!("{y:04}-Q{q}"), true, "the quarter ending on the date given").map(|mut x| {
+                return m(
+                    j + 1,
+                    TimexType::Date,
+                    format!("{y:04}-Q{q}"),
+                    true,
+                    "the quarter ending on the date given",
+                )
+                .map(|mut x| {
                     x.quarter = true;
                     x
                 });
             }
             if let Some((y, q)) = self.last_quarter {
-                return m(j + 1, TimexType::Date, format!("{y:04}-Q{q}"), true, "the quarter under discussion");
+                return m(
+                    j + 1,
+                    TimexType::Date,
+                    format!("{y:04}-Q{q}"),
+                    true,
+                    "the quarter under discussion",
+                );
             }
             return match a {
                 Some(a) => {
                     let d = add_months(a, -3)?;
-                    m(j + 1, TimexType::Date, format!("{:04}-Q{}", d.year(), quarter_of(d)), true, "the last complete quarter before publication")
+                    m(
+                        j + 1,
+                        TimexType::Date,
+                        format!("{:04}-Q{}", d.year(), quarter_of(d)),
+                        true,
+                        "the last complete quarter before publication",
+                    )
                 }
                 None => m(j + 1, TimexType::Date, "XXXX-QX", true, "quarter unknown"),
             };
@@ -2159,7 +2994,10 @@ impl<'a> Cx<'a> {
     /// "ended Sept. 30" after a quarter: the (year, quarter) whose last month that is.
     fn quarter_ended(&self, j: usize) -> Option<(i16, u8)> {
         let w = self.word(j);
-        if !(w.eq_ignore_ascii_case("ended") || w.eq_ignore_ascii_case("ending") || w.eq_ignore_ascii_case("through")) {
+        if !(w.eq_ignore_ascii_case("ended")
+            || w.eq_ignore_ascii_case("ending")
+            || w.eq_ignore_ascii_case("through"))
+        {
             return None;
         }
         let d = self.month_date(j + 1)?;
@@ -2177,7 +3015,13 @@ impl<'a> Cx<'a> {
 
     fn quarter_no_year(&self, i: usize, end: usize, q: u8) -> Option<M> {
         let Some(a) = self.anchor else {
-            return m(end, TimexType::Date, format!("XXXX-Q{q}"), true, "quarter without a year and no publication date");
+            return m(
+                end,
+                TimexType::Date,
+                format!("XXXX-Q{q}"),
+                true,
+                "quarter without a year and no publication date",
+            );
         };
         let cur = quarter_of(a);
         let mut y = a.year();
@@ -2185,27 +3029,51 @@ impl<'a> Cx<'a> {
         if q > cur && self.tense(i, end) == Tense::Past {
             y -= 1;
         }
-        m(end, TimexType::Date, format!("{y:04}-Q{q}"), true, format!("Q{q} of the year of publication or the year before ({})", show(a)))
+        m(
+            end,
+            TimexType::Date,
+            format!("{y:04}-Q{q}"),
+            true,
+            format!(
+                "Q{q} of the year of publication or the year before ({})",
+                show(a)
+            ),
+        )
     }
 
     /// "summer 1998", "the summer of 2025", "in spring".
     fn season(&self, i: usize) -> Option<M> {
-        let Lex::Season(s) = self.lex(i) else { return None };
+        let Lex::Season(s) = self.lex(i) else {
+            return None;
+        };
         let mut k = i + 1;
         if self.k(k, K::Of) {
             k += 1;
         }
         if let Some((y, end)) = self.year_at(k, true) {
-            return m(end, TimexType::Date, format!("{y:04}-{}", SEASON[s as usize]), false, "as written");
+            return m(
+                end,
+                TimexType::Date,
+                format!("{y:04}-{}", SEASON[s as usize]),
+                false,
+                "as written",
+            );
         }
         let prev = i.checked_sub(1).map_or(Lex::No, |p| self.lex(p));
         let prev2 = i.checked_sub(2).map_or(Lex::No, |p| self.lex(p));
-        let cue = matches!(prev, Lex::K(K::In | K::Prep | K::Early | K::Late | K::Mid)) || prev == Lex::K(K::The) && matches!(prev2, Lex::K(K::In | K::Prep));
+        let cue = matches!(prev, Lex::K(K::In | K::Prep | K::Early | K::Late | K::Mid))
+            || prev == Lex::K(K::The) && matches!(prev2, Lex::K(K::In | K::Prep));
         if !cue || self.word(i).eq_ignore_ascii_case("fall") && prev != Lex::K(K::The) {
             return None;
         }
         let Some(a) = self.anchor else {
-            return m(i + 1, TimexType::Date, format!("XXXX-{}", SEASON[s as usize]), true, "season without a year and no publication date");
+            return m(
+                i + 1,
+                TimexType::Date,
+                format!("XXXX-{}", SEASON[s as usize]),
+                true,
+                "season without a year and no publication date",
+            );
         };
         let cur = season_of(a);
         let y = match self.tense(i, i + 1) {
@@ -2213,7 +3081,13 @@ impl<'a> Cx<'a> {
             Tense::Future if s < cur => a.year() + 1,
             _ => a.year(),
         };
-        m(i + 1, TimexType::Date, format!("{y:04}-{}", SEASON[s as usize]), true, "the season nearest to publication")
+        m(
+            i + 1,
+            TimexType::Date,
+            format!("{y:04}-{}", SEASON[s as usize]),
+            true,
+            "the season nearest to publication",
+        )
     }
 
     /// "daily", "every week", "each Thursday", "per year".
@@ -2247,11 +3121,35 @@ impl<'a> Cx<'a> {
                             Unit::Century => ("P", "Y", 100),
                         };
                         let n = if self.k(i + 1, K::Other) { 2 * n } else { n };
-                        m(j + 1, TimexType::Set, format!("{pre}{}{l}", n * mult), false, "a repeated period")
+                        m(
+                            j + 1,
+                            TimexType::Set,
+                            format!("{pre}{}{l}", n * mult),
+                            false,
+                            "a repeated period",
+                        )
                     }
-                    Lex::Wd(d, _) => m(j + 1, TimexType::Set, format!("XXXX-WXX-{d}"), false, format!("every {}", WEEKDAY_NAME[d as usize - 1])),
-                    Lex::Part(p) => m(j + 1, TimexType::Set, format!("XXXX-XX-XXT{}", PART[p as usize]), false, "every such part of the day"),
-                    Lex::Month(mo, _) if self.t[j].cap => m(j + 1, TimexType::Set, format!("XXXX-{mo:02}"), false, "every such month"),
+                    Lex::Wd(d, _) => m(
+                        j + 1,
+                        TimexType::Set,
+                        format!("XXXX-WXX-{d}"),
+                        false,
+                        format!("every {}", WEEKDAY_NAME[d as usize - 1]),
+                    ),
+                    Lex::Part(p) => m(
+                        j + 1,
+                        TimexType::Set,
+                        format!("XXXX-XX-XXT{}", PART[p as usize]),
+                        false,
+                        "every such part of the day",
+                    ),
+                    Lex::Month(mo, _) if self.t[j].cap => m(
+                        j + 1,
+                        TimexType::Set,
+                        format!("XXXX-{mo:02}"),
+                        false,
+                        "every such month",
+                    ),
                     _ => None,
                 };
             }
@@ -2279,7 +3177,13 @@ impl<'a> Cx<'a> {
                 if nd > 2 || n > 24 {
                     return None;
                 }
-                if i > 0 && self.glued(i) && (self.p(i - 1, b'.') || self.p(i - 1, b':') || self.p(i - 1, b'$') || self.p(i - 1, b',')) {
+                if i > 0
+                    && self.glued(i)
+                    && (self.p(i - 1, b'.')
+                        || self.p(i - 1, b':')
+                        || self.p(i - 1, b'$')
+                        || self.p(i - 1, b','))
+                {
                     return None;
                 }
                 h = n;
@@ -2292,7 +3196,10 @@ impl<'a> Cx<'a> {
                             mi = mm;
                             j += 2;
                             has_min = true;
-                            if self.p(j, b':') && self.glued(j) && matches!(self.num(j + 1), Some((_, 2))) {
+                            if self.p(j, b':')
+                                && self.glued(j)
+                                && matches!(self.num(j + 1), Some((_, 2)))
+                            {
                                 j += 2;
                             }
                         }
@@ -2345,17 +3252,31 @@ impl<'a> Cx<'a> {
         if self.k(k, K::On) {
             k += 1;
         }
-        let day = self.month_date(k).or_else(|| self.day_word(k)).or_else(|| self.weekday(k)).filter(|d| d.kind == TimexType::Date && d.value.len() == 10);
+        let day = self
+            .month_date(k)
+            .or_else(|| self.day_word(k))
+            .or_else(|| self.weekday(k))
+            .filter(|d| d.kind == TimexType::Date && d.value.len() == 10);
         let (date, end, rel) = match day {
             Some(d) => (Some(d.value), d.end, d.relative),
             None => (self.anchor.map(ymd), j, true),
         };
-        let hm = if mi == 0 && matches!(self.lex(i), Lex::K(K::Midnight)) { "24".to_string() } else { format!("{h:02}:{mi:02}") };
+        let hm = if mi == 0 && matches!(self.lex(i), Lex::K(K::Midnight)) {
+            "24".to_string()
+        } else {
+            format!("{h:02}:{mi:02}")
+        };
         let v = match date {
             Some(d) => format!("{d}T{hm}"),
             None => format!("T{hm}"),
         };
-        m(end, TimexType::Time, v, rel, "clock time, on the day mentioned or of publication")
+        m(
+            end,
+            TimexType::Time,
+            v,
+            rel,
+            "clock time, on the day mentioned or of publication",
+        )
     }
 
     fn ampm(&self, j: usize) -> Option<(bool, usize)> {
@@ -2373,7 +3294,8 @@ impl<'a> Cx<'a> {
         } else {
             return None;
         };
-        if self.p(j + 1, b'.') && self.glued(j + 1) && self.is_word(j + 2, "m") && self.glued(j + 2) {
+        if self.p(j + 1, b'.') && self.glued(j + 1) && self.is_word(j + 2, "m") && self.glued(j + 2)
+        {
             return Some((pm, self.dot(j + 3)));
         }
         None
@@ -2386,11 +3308,23 @@ impl<'a> Cx<'a> {
                 if self.k(i + 1, K::Eve) {
                     (12, 24, i + 2, "Christmas Eve")
                 } else {
-                    let e = if self.is_word(i + 1, "day") { i + 2 } else { i + 1 };
+                    let e = if self.is_word(i + 1, "day") {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     (12, 25, e, "Christmas")
                 }
             }
-            Lex::K(K::New) if self.t[i].cap && matches!(self.lex(i + 1), Lex::Unit(Unit::Year, false)) && self.is_word(i + 2, "'s") || self.t[i].cap && self.k(i, K::New) && matches!(self.lex(i + 1), Lex::Unit(Unit::Year, false)) && self.p(i + 2, b'\'') => {
+            Lex::K(K::New)
+                if self.t[i].cap
+                    && matches!(self.lex(i + 1), Lex::Unit(Unit::Year, false))
+                    && self.is_word(i + 2, "'s")
+                    || self.t[i].cap
+                        && self.k(i, K::New)
+                        && matches!(self.lex(i + 1), Lex::Unit(Unit::Year, false))
+                        && self.p(i + 2, b'\'') =>
+            {
                 let mut e = i + 2;
                 if self.p(e, b'\'') {
                     e += 1;
@@ -2406,25 +3340,49 @@ impl<'a> Cx<'a> {
                     return None;
                 }
             }
-            Lex::K(K::Independence) if self.t[i].cap && self.is_word(i + 1, "day") => (7, 4, i + 2, "Independence Day"),
+            Lex::K(K::Independence) if self.t[i].cap && self.is_word(i + 1, "day") => {
+                (7, 4, i + 2, "Independence Day")
+            }
             Lex::K(K::Halloween) => (10, 31, i + 1, "Halloween"),
             Lex::K(K::Thanksgiving) if self.t[i].cap => {
-                let e = if self.is_word(i + 1, "day") { i + 2 } else { i + 1 };
+                let e = if self.is_word(i + 1, "day") {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 let Some(a) = self.anchor else {
-                    return m(e, TimexType::Date, "XXXX-11", true, "Thanksgiving, year unknown");
+                    return m(
+                        e,
+                        TimexType::Date,
+                        "XXXX-11",
+                        true,
+                        "Thanksgiving, year unknown",
+                    );
                 };
                 let tg = |y: i16| -> Option<Date> {
                     let d = Date::new(y, 11, 1).ok()?;
                     add_days(add_days(d, (4 - weekday_of(d) as i64).rem_euclid(7))?, 21)
                 };
                 let this = tg(a.year())?;
-                let d = if this > a && a.until(this).map_or(0, |s| s.get_days()) > FUTURE_DAYS { tg(a.year() - 1)? } else { this };
-                return m(e, TimexType::Date, ymd(d), true, "the Thanksgiving nearest to publication");
+                let d = if this > a && a.until(this).map_or(0, |s| s.get_days()) > FUTURE_DAYS {
+                    tg(a.year() - 1)?
+                } else {
+                    this
+                };
+                return m(
+                    e,
+                    TimexType::Date,
+                    ymd(d),
+                    true,
+                    "the Thanksgiving nearest to publication",
+                );
             }
             _ => return None,
         };
-        let _ = name;
-        self.full_date(i, end, None, mo, day, None)
+        self.full_date(i, end, None, mo, day, None).map(|mut x| {
+            x.how = format!("{name}: {}", x.how);
+            x
+        })
     }
 }
 
@@ -2492,7 +3450,11 @@ pub fn governing_timex(text: &str, sentence: Span, verb: Span, timexes: &[Timex]
         if modifies_noun(text, sentence, t) {
             continue;
         }
-        let (a, b) = if t.span.end <= verb.start { (t.span.end, verb.start) } else { (verb.end.min(t.span.start), t.span.start) };
+        let (a, b) = if t.span.end <= verb.start {
+            (t.span.end, verb.start)
+        } else {
+            (verb.end.min(t.span.start), t.span.start)
+        };
         let between = &text[a.min(b)..b.max(a)];
         let breaks = clause_breaks(between);
         let dist = b.saturating_sub(a);
@@ -2505,11 +3467,28 @@ pub fn governing_timex(text: &str, sentence: Span, verb: Span, timexes: &[Timex]
 }
 
 fn clause_breaks(s: &str) -> usize {
-    let mut n = s.bytes().filter(|b| matches!(b, b',' | b';' | b':')).count();
+    let mut n = s
+        .bytes()
+        .filter(|b| matches!(b, b',' | b';' | b':'))
+        .count();
     n += s.matches('—').count() + s.matches(" - ").count();
     for w in s.split(|c: char| !c.is_alphanumeric()) {
         let lw = w.to_ascii_lowercase();
-        if matches!(lw.as_str(), "and" | "but" | "while" | "when" | "after" | "before" | "which" | "who" | "because" | "although" | "whereas" | "since") {
+        if matches!(
+            lw.as_str(),
+            "and"
+                | "but"
+                | "while"
+                | "when"
+                | "after"
+                | "before"
+                | "which"
+                | "who"
+                | "because"
+                | "although"
+                | "whereas"
+                | "since"
+        ) {
             n += 1;
         }
     }
@@ -2523,19 +3502,51 @@ fn modifies_noun(text: &str, sentence: Span, t: &Timex) -> bool {
     let det = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her"));
+        .is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        });
     if after.starts_with("'s") || after.starts_with("’s") {
         return true;
     }
     if !det || !after.starts_with(' ') {
         return false;
     }
-    let next: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
     !next.is_empty()
         && next.chars().next().is_some_and(|c| c.is_lowercase())
         && !matches!(
             next.as_str(),
-            "and" | "or" | "but" | "when" | "that" | "which" | "to" | "in" | "on" | "at" | "of" | "for" | "with" | "by" | "as" | "after" | "before" | "was" | "is" | "were" | "will" | "had" | "has" | "the"
+            "and"
+                | "or"
+                | "but"
+                | "when"
+                | "that"
+                | "which"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "of"
+                | "for"
+                | "with"
+                | "by"
+                | "as"
+                | "after"
+                | "before"
+                | "was"
+                | "is"
+                | "were"
+                | "will"
+                | "had"
+                | "has"
+                | "the"
         )
 }
 
@@ -2560,9 +3571,24 @@ mod tests {
         &[
             ("They met on Monday.", "Monday", Date, "2025-11-24"),
             ("They will meet on Monday.", "Monday", Date, "2025-12-01"),
-            ("Talks are set to resume Friday.", "Friday", Date, "2025-11-28"),
-            ("He plans to travel Thursday.", "Thursday", Date, "2025-11-27"),
-            ("The deal was signed Tuesday.", "Tuesday", Date, "2025-11-25"),
+            (
+                "Talks are set to resume Friday.",
+                "Friday",
+                Date,
+                "2025-11-28",
+            ),
+            (
+                "He plans to travel Thursday.",
+                "Thursday",
+                Date,
+                "2025-11-27",
+            ),
+            (
+                "The deal was signed Tuesday.",
+                "Tuesday",
+                Date,
+                "2025-11-25",
+            ),
             ("It happened last week.", "last week", Date, "2025-W47"),
             ("They will meet next week.", "next week", Date, "2025-W49"),
             ("Prices rose this week.", "this week", Date, "2025-W48"),
@@ -2572,44 +3598,159 @@ mod tests {
             ("He spoke yesterday.", "yesterday", Date, "2025-11-24"),
             ("He speaks today.", "today", Date, "2025-11-25"),
             ("He speaks tomorrow.", "tomorrow", Date, "2025-11-26"),
-            ("It was decided two days ago.", "two days ago", Date, "2025-11-23"),
-            ("Three weeks later, they signed.", "Three weeks later", Date, "2025-W51"),
-            ("Earlier this year, he resigned.", "Earlier this year", Date, "2025"),
-            ("The strike began late May 12.", "late May 12", Date, "2025-05-12"),
-            ("The summit was held on Nov. 24.", "Nov. 24", Date, "2025-11-24"),
+            (
+                "It was decided two days ago.",
+                "two days ago",
+                Date,
+                "2025-11-23",
+            ),
+            (
+                "Three weeks later, they signed.",
+                "Three weeks later",
+                Date,
+                "2025-W51",
+            ),
+            (
+                "Earlier this year, he resigned.",
+                "Earlier this year",
+                Date,
+                "2025",
+            ),
+            (
+                "The strike began late May 12.",
+                "late May 12",
+                Date,
+                "2025-05-12",
+            ),
+            (
+                "The summit was held on Nov. 24.",
+                "Nov. 24",
+                Date,
+                "2025-11-24",
+            ),
             ("They met in March 2022.", "March 2022", Date, "2022-03"),
             ("The talks on 11/24 failed.", "11/24", Date, "2025-11-24"),
-            ("It was filed on 2025-05-13.", "2025-05-13", Date, "2025-05-13"),
-            ("It began on 24 November 2025.", "24 November 2025", Date, "2025-11-24"),
-            ("It began on November 24, 2025.", "November 24, 2025", Date, "2025-11-24"),
+            (
+                "It was filed on 2025-05-13.",
+                "2025-05-13",
+                Date,
+                "2025-05-13",
+            ),
+            (
+                "It began on 24 November 2025.",
+                "24 November 2025",
+                Date,
+                "2025-11-24",
+            ),
+            (
+                "It began on November 24, 2025.",
+                "November 24, 2025",
+                Date,
+                "2025-11-24",
+            ),
             ("Growth was strong in the 1990s.", "the 1990s", Date, "199"),
-            ("In the 20th century, it grew.", "the 20th century", Date, "19"),
+            (
+                "In the 20th century, it grew.",
+                "the 20th century",
+                Date,
+                "19",
+            ),
             ("They met this summer.", "this summer", Date, "2025-SU"),
-            ("Profits rose in the third quarter.", "the third quarter", Date, "2025-Q3"),
-            ("Profits rose in the fourth quarter of 1989.", "the fourth quarter of 1989", Date, "1989-Q4"),
-            ("Rain fell for the past few days.", "the past few days", Duration, "PXD"),
-            ("The ceasefire lasted three days.", "three days", Duration, "P3D"),
+            (
+                "Profits rose in the third quarter.",
+                "the third quarter",
+                Date,
+                "2025-Q3",
+            ),
+            (
+                "Profits rose in the fourth quarter of 1989.",
+                "the fourth quarter of 1989",
+                Date,
+                "1989-Q4",
+            ),
+            (
+                "Rain fell for the past few days.",
+                "the past few days",
+                Duration,
+                "PXD",
+            ),
+            (
+                "The ceasefire lasted three days.",
+                "three days",
+                Duration,
+                "P3D",
+            ),
             ("The talks took two years.", "two years", Duration, "P2Y"),
             ("It has grown for years.", "years", Duration, "PXY"),
             ("He is now in Ankara.", "now", Date, "PRESENT_REF"),
-            ("He is currently in Ankara.", "currently", Date, "PRESENT_REF"),
+            (
+                "He is currently in Ankara.",
+                "currently",
+                Date,
+                "PRESENT_REF",
+            ),
             ("He recently visited Kyiv.", "recently", Date, "PAST_REF"),
-            ("Talks continue in the coming days.", "the coming days", Date, "FUTURE_REF"),
+            (
+                "Talks continue in the coming days.",
+                "the coming days",
+                Date,
+                "FUTURE_REF",
+            ),
             ("The paper is published daily.", "daily", Set, "P1D"),
             ("They meet every week.", "every week", Set, "P1W"),
-            ("The vote is at 2:30 p.m.", "2:30 p.m.", Time, "2025-11-25T14:30"),
-            ("They met at 14:30 on Monday.", "14:30 on Monday", Time, "2025-11-24T14:30"),
-            ("Fighting resumed Friday morning.", "Friday morning", Time, "2025-11-21TMO"),
-            ("He arrived last night.", "last night", Time, "2025-11-24TNI"),
+            (
+                "The vote is at 2:30 p.m.",
+                "2:30 p.m.",
+                Time,
+                "2025-11-25T14:30",
+            ),
+            (
+                "They met at 14:30 on Monday.",
+                "14:30 on Monday",
+                Time,
+                "2025-11-24T14:30",
+            ),
+            (
+                "Fighting resumed Friday morning.",
+                "Friday morning",
+                Time,
+                "2025-11-21TMO",
+            ),
+            (
+                "He arrived last night.",
+                "last night",
+                Time,
+                "2025-11-24TNI",
+            ),
             ("The 1998 law changed.", "1998", Date, "1998"),
-            ("The talks ended in late November.", "late November", Date, "2025-11"),
+            (
+                "The talks ended in late November.",
+                "late November",
+                Date,
+                "2025-11",
+            ),
             ("He will visit in April.", "April", Date, "2026-04"),
             ("He visited in April.", "April", Date, "2025-04"),
-            ("It was published on Christmas.", "Christmas", Date, "2024-12-25"),
+            (
+                "It was published on Christmas.",
+                "Christmas",
+                Date,
+                "2024-12-25",
+            ),
             ("He left last Friday.", "last Friday", Date, "2025-11-21"),
             ("They meet next Monday.", "next Monday", Date, "2025-12-01"),
-            ("The plan was unveiled Monday, Nov. 24.", "Monday, Nov. 24", Date, "2025-11-24"),
-            ("About two years ago, it began.", "About two years ago", Date, "2023"),
+            (
+                "The plan was unveiled Monday, Nov. 24.",
+                "Monday, Nov. 24",
+                Date,
+                "2025-11-24",
+            ),
+            (
+                "About two years ago, it began.",
+                "About two years ago",
+                Date,
+                "2023",
+            ),
             ("The weekend was quiet.", "The weekend", Date, "XXX"),
         ]
     };
@@ -2625,10 +3766,17 @@ mod tests {
             let hit = got.iter().find(|(s, _, _)| s == span);
             match hit {
                 Some((_, k, v)) if *k == kind && v == value => {}
-                _ => bad.push(format!("{text:?}: want {span:?} {kind:?} {value}, got {got:?}")),
+                _ => bad.push(format!(
+                    "{text:?}: want {span:?} {kind:?} {value}, got {got:?}"
+                )),
             }
         }
-        assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "{} failures:\n{}",
+            bad.len(),
+            bad.join("\n")
+        );
     }
 
     #[test]
@@ -2681,16 +3829,34 @@ mod tests {
         let text = "After the March 2022 talks failed, Erdoğan met Putin on Monday.";
         let tx = tagger.tag(text, Some(PUB));
         let verb = text.find("met").unwrap();
-        let g = governing_timex(text, Span::new(0, text.len()), Span::new(verb, verb + 3), &tx);
+        let g = governing_timex(
+            text,
+            Span::new(0, text.len()),
+            Span::new(verb, verb + 3),
+            &tx,
+        );
         assert_eq!(g.map(|i| tx[i].span.slice(text)), Some("Monday"));
         let text = "He said on Friday that “we will talk next week,” and left.";
         let tx = tagger.tag(text, Some(PUB));
         let verb = text.find("said").unwrap();
-        let g = governing_timex(text, Span::new(0, text.len()), Span::new(verb, verb + 4), &tx);
+        let g = governing_timex(
+            text,
+            Span::new(0, text.len()),
+            Span::new(verb, verb + 4),
+            &tx,
+        );
         assert_eq!(g.map(|i| tx[i].span.slice(text)), Some("Friday"));
         let text = "The talks lasted three days.";
         let tx = tagger.tag(text, Some(PUB));
         let verb = text.find("lasted").unwrap();
-        assert_eq!(governing_timex(text, Span::new(0, text.len()), Span::new(verb, verb + 6), &tx), None);
+        assert_eq!(
+            governing_timex(
+                text,
+                Span::new(0, text.len()),
+                Span::new(verb, verb + 6),
+                &tx
+            ),
+            None
+        );
     }
 }

@@ -27,12 +27,16 @@ use super::{Error, TimeTagger};
 /// system's `<TIMEX3 tid type value>` tags in TEXT, every other character unchanged.
 pub fn annotate(tml: &str, tagger: &TimeTagger) -> Result<String, Error> {
     let dct = creation_time(tml)?;
-    let open = tml.find("<TEXT>").ok_or_else(|| Error::timeml("expected a <TEXT> element, found none"))?;
+    let open = tml
+        .find("<TEXT>")
+        .ok_or_else(|| Error::timeml("expected a <TEXT> element, found none"))?;
     let start = open + "<TEXT>".len();
     let close = tml[start..]
         .find("</TEXT>")
         .map(|k| start + k)
-        .ok_or_else(|| Error::timeml("expected </TEXT> after <TEXT>, found the end of the document"))?;
+        .ok_or_else(|| {
+            Error::timeml("expected </TEXT> after <TEXT>, found the end of the document")
+        })?;
     let text = Plain::read(&tml[start..close])?;
     let found = tagger.tag(&text.plain, Some(dct));
 
@@ -76,18 +80,27 @@ pub fn annotate(tml: &str, tagger: &TimeTagger) -> Result<String, Error> {
 pub fn creation_time(tml: &str) -> Result<Date, Error> {
     let mut rest = tml;
     while let Some(k) = rest.find("<TIMEX3") {
-        let tag_end = rest[k..].find('>').map(|e| k + e).ok_or_else(|| Error::timeml("expected '>' to close a <TIMEX3 tag"))?;
+        let tag_end = rest[k..]
+            .find('>')
+            .map(|e| k + e)
+            .ok_or_else(|| Error::timeml("expected '>' to close a <TIMEX3 tag"))?;
         let tag = &rest[k..tag_end];
         if attr(tag, "functionInDocument") == Some("CREATION_TIME") {
-            let v = attr(tag, "value").ok_or_else(|| Error::timeml("expected a value attribute on the creation-time TIMEX3, found none"))?;
+            let v = attr(tag, "value").ok_or_else(|| {
+                Error::timeml("expected a value attribute on the creation-time TIMEX3, found none")
+            })?;
             let day = v.get(..10).unwrap_or(v);
-            return day
-                .parse::<Date>()
-                .map_err(|_| Error::timeml(format!("expected a creation time as YYYY-MM-DD, found {v:?}")));
+            return day.parse::<Date>().map_err(|_| {
+                Error::timeml(format!(
+                    "expected a creation time as YYYY-MM-DD, found {v:?}"
+                ))
+            });
         }
         rest = &rest[tag_end..];
     }
-    Err(Error::timeml("expected a TIMEX3 with functionInDocument=\"CREATION_TIME\", found none"))
+    Err(Error::timeml(
+        "expected a TIMEX3 with functionInDocument=\"CREATION_TIME\", found none",
+    ))
 }
 
 fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
@@ -111,7 +124,9 @@ fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 }
 
 fn escape_attr(v: &str) -> String {
-    v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+    v.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 /// TEXT without its tags, entities decoded, with the way back to the raw bytes.
@@ -133,7 +148,9 @@ impl Plain {
             let c = raw[i..].chars().next().unwrap_or('\0');
             match c {
                 '<' => {
-                    let end = raw[i..].find('>').ok_or_else(|| Error::timeml(format!("expected '>' to close the tag at byte {i} of TEXT")))?;
+                    let end = raw[i..].find('>').ok_or_else(|| {
+                        Error::timeml(format!("expected '>' to close the tag at byte {i} of TEXT"))
+                    })?;
                     i += end + 1;
                 }
                 '&' => {
@@ -162,7 +179,11 @@ impl Plain {
                 }
             }
         }
-        Ok(Plain { plain, chars, offsets })
+        Ok(Plain {
+            plain,
+            chars,
+            offsets,
+        })
     }
 }
 
@@ -200,7 +221,10 @@ mod tests {
         assert!(out.contains("AT&amp;T said <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1989-10-25\">yesterday</TIMEX3>"), "{out}");
         assert!(out.contains("&lt;5%&gt;"));
         assert!(out.contains(">a year earlier</TIMEX3>"), "{out}");
-        assert!(out.contains("value=\"1989-Q3\">third-quarter</TIMEX3>"), "{out}");
+        assert!(
+            out.contains("value=\"1989-Q3\">third-quarter</TIMEX3>"),
+            "{out}"
+        );
     }
 
     #[test]

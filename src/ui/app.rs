@@ -31,10 +31,13 @@ pub struct State {
 
 impl State {
     /// Reads a dropped or picked file list into the workspace.
-    pub fn add_file_list(self, list: web_sys::FileList) {
+    pub fn add_files(self, list: Vec<web_sys::File>) {
+        if list.is_empty() {
+            return;
+        }
         self.busy.set(true);
         spawn_local(async move {
-            let (files, errors) = io::read_file_list(list).await;
+            let (files, errors) = io::read_files(list).await;
             self.ws.update(|w| {
                 w.messages.extend(errors);
                 w.add_files(files);
@@ -68,9 +71,7 @@ pub fn App() -> impl IntoView {
     });
     let _ = window_event_listener(ev::drop, move |e| {
         state.dragging.set(false);
-        if let Some(list) = io::dropped_files(&e) {
-            state.add_file_list(list);
-        }
+        state.add_files(io::dropped_files(&e));
     });
     // "/" focuses the search box.
     let _ = window_event_listener(ev::keydown, move |e| {

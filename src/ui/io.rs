@@ -14,11 +14,10 @@ pub fn today() -> Date {
 
 /// Reads every file of a list as (name, bytes). A file that cannot be read becomes a
 /// message instead.
-pub async fn read_file_list(list: FileList) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+pub async fn read_files(list: Vec<File>) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for i in 0..list.length() {
-        let Some(file) = list.get(i) else { continue };
+    for file in list {
         match read_file(&file).await {
             Ok(bytes) => files.push((file.name(), bytes)),
             Err(e) => errors.push(format!("file {}: cannot read: {e}", file.name())),
@@ -34,19 +33,26 @@ async fn read_file(file: &File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+fn to_vec(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
 /// The files of a file input's change event.
-pub fn input_files(ev: &Event) -> Option<FileList> {
-    let input: HtmlInputElement = ev.target()?.dyn_into().ok()?;
-    let files = input.files();
-    // Let the same file be picked again later.
+pub fn input_files(ev: &Event) -> Vec<File> {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+        return Vec::new();
+    };
+    let files = to_vec(input.files());
+    // Let the same file be picked again later (this empties the live FileList).
     input.set_value("");
     files
 }
 
 /// The files of a drop event (and stops the browser from opening them).
-pub fn dropped_files(ev: &DragEvent) -> Option<FileList> {
+pub fn dropped_files(ev: &DragEvent) -> Vec<File> {
     ev.prevent_default();
-    ev.data_transfer()?.files()
+    to_vec(ev.data_transfer().and_then(|dt| dt.files()))
 }
 
 /// Whether a drag carries files (not text being dragged inside the page).

@@ -43,7 +43,7 @@ pub fn Timeline() -> impl IntoView {
                         .map(|(ev, title)| {
                             let (month, day) = group_label(&ev);
                             let month_head = (month != last_month).then(|| month.clone());
-                            let day_head = (day != last_day && !day.is_empty()).then(|| day.clone());
+                            let day_head = (day != last_day && !day.is_empty() && day != month).then(|| day.clone());
                             last_month = month;
                             last_day = day;
                             view! { <EventItem ev=ev title=title month_head=month_head day_head=day_head/> }

@@ -9,9 +9,7 @@ pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<State>();
     let pasted = RwSignal::new(String::new());
     let on_pick = move |ev: leptos::ev::Event| {
-        if let Some(list) = io::input_files(&ev) {
-            state.add_file_list(list);
-        }
+        state.add_files(io::input_files(&ev));
     };
     let add_pasted = move |_| {
         let text = pasted.get_untracked();

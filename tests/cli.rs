@@ -1,0 +1,191 @@
+//! The real `dateline` binary on the sample articles and on bad input: stdout, stderr
+//! and exit status, as a user sees them.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+}
+
+fn seeds() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run dateline")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
+    })
+}
+
+fn article<'a>(v: &'a Value, file: &str) -> &'a Value {
+    v["articles"].as_array().unwrap().iter().find(|a| a["file"] == file).unwrap_or_else(|| panic!("no article {file}"))
+}
+
+fn events(v: &Value) -> &Vec<Value> {
+    v["events"].as_array().unwrap()
+}
+
+fn cites(ev: &Value, article_id: &Value) -> bool {
+    ev["sources"].as_array().unwrap().iter().any(|s| &s["article"] == article_id)
+}
+
+fn involves(ev: &Value, name: &str) -> bool {
+    ev["actors"].as_array().unwrap().iter().any(|a| a["name"].as_str().unwrap().contains(name))
+}
+
+#[test]
+fn seeds_give_the_24_november_2025_erdogan_putin_call() {
+    let out = run(&["analyze", "--today", "2026-11-22", seeds().to_str().unwrap()]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["articles"].as_array().unwrap().len(), 5);
+    let a004 = article(&v, "004_80507271b0520eef.txt");
+    assert_eq!(a004["published"], "2025-11-24");
+    let id = &a004["id"];
+    let call = events(&v)
+        .iter()
+        .find(|e| e["cameo"] == "041" && e["date"] == "2025-11-24" && cites(e, id))
+        .expect("a 041 phone call on 2025-11-24 from 004");
+    assert!(involves(call, "Erdo"), "{call}");
+    assert!(involves(call, "Putin"), "{call}");
+    assert_eq!(call["type"], "Consult");
+    assert_eq!(call["source"]["country"], "TUR");
+    assert_eq!(call["target"]["country"], "RUS");
+    assert!(call["summary"].as_str().unwrap().contains("phone"));
+}
+
+#[test]
+fn the_date_line_dates_article_003_and_its_events() {
+    let out = run(&["analyze", "--today", "2026-11-22", seeds().join("003_ef047f98b842d2d5.txt").to_str().unwrap()]);
+    assert!(out.status.success());
+    let v = json(&out);
+    let a = article(&v, "003_ef047f98b842d2d5.txt");
+    assert_eq!(a["published"], "2025-05-13");
+    assert!(a["published_reason"].as_str().unwrap().contains("2025-05-13"));
+    // "Erdoğan received NATO Secretary General Mark Rutte on May 13 in Ankara": a hosted visit.
+    let visit = events(&v)
+        .iter()
+        .find(|e| e["cameo"] == "043" && involves(e, "Rutte"))
+        .expect("Erdoğan hosts Rutte");
+    assert_eq!(visit["date"], "2025-05-13");
+    assert_eq!(visit["source"]["name"], "Recep Tayyip Erdoğan");
+    assert_eq!(visit["places"][0], "Ankara");
+    // "Erdoğan spoke with Zelensky on late May 12".
+    assert!(events(&v).iter().any(|e| e["date"] == "2025-05-12" && involves(e, "Zelensky")));
+}
+
+#[test]
+fn evidence_offsets_point_at_the_sentence_in_the_article_text() {
+    let out = run(&["analyze", "--today", "2026-11-22", seeds().to_str().unwrap()]);
+    let v = json(&out);
+    for ev in events(&v) {
+        for s in ev["sources"].as_array().unwrap() {
+            let art = v["articles"].as_array().unwrap().iter().find(|a| a["id"] == s["article"]).unwrap();
+            let text = art["text"].as_str().unwrap();
+            let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[start..end], s["sentence"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn published_override_moves_relative_dates() {
+    let dir = tempdir();
+    let file = dir.join("call.txt");
+    std::fs::write(&file, "On Monday, President Ilse Vantrow of Arnor spoke by phone with King Theodric Morwen.\n").unwrap();
+    let path = file.to_str().unwrap();
+    let v = json(&run(&["analyze", "--today", "2026-11-22", path]));
+    assert_eq!(article(&v, "call.txt")["published"], Value::Null);
+    assert_eq!(events(&v)[0]["date"], Value::Null);
+    let v = json(&run(&["analyze", "--today", "2026-11-22", "--published", "call.txt=2025-11-26", path]));
+    assert_eq!(article(&v, "call.txt")["published"], "2025-11-26");
+    assert_eq!(article(&v, "call.txt")["published_source"], "user");
+    assert_eq!(events(&v)[0]["date"], "2025-11-24");
+    assert_eq!(events(&v)[0]["cameo"], "041");
+}
+
+#[test]
+fn file_name_dates_an_article() {
+    let dir = tempdir();
+    let file = dir.join("2025-11-25-talks.txt");
+    std::fs::write(&file, "Yesterday, Chancellor Mira Osk visited Prime Minister Dan Veld in Oslo.\n").unwrap();
+    let v = json(&run(&["analyze", "--today", "2026-11-22", file.to_str().unwrap()]));
+    assert_eq!(article(&v, "2025-11-25-talks.txt")["published"], "2025-11-25");
+    assert_eq!(article(&v, "2025-11-25-talks.txt")["published_source"], "file_name");
+    let ev = &events(&v)[0];
+    assert_eq!(ev["cameo"], "042");
+    assert_eq!(ev["date"], "2025-11-24");
+}
+
+#[test]
+fn bad_files_are_reported_by_name_and_the_rest_analysed() {
+    let dir = tempdir();
+    std::fs::write(dir.join("scan.pdf"), b"%PDF-1.7 \x00\x01binary").unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("ok.txt"), "Foreign Minister Amrod Castamir visited Minas Tirith on 3 May 2024.\n").unwrap();
+    let out = run(&["analyze", "--today", "2026-11-22", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("file scan.pdf: not a text article (looks like PDF)"), "{stderr}");
+    assert!(stderr.contains("file empty.txt: no text in this file"), "{stderr}");
+    let v = json(&out);
+    assert_eq!(v["articles"].as_array().unwrap().len(), 1);
+    assert_eq!(events(&v)[0]["date"], "2024-05-03");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec![],
+        vec!["analyze"],
+        vec!["frobnicate"],
+        vec!["analyze", "--format", "xml", "x.txt"],
+        vec!["analyze", "--today", "yesterday", "x.txt"],
+        vec!["analyze", "--published", "nodate", "x.txt"],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn standard_input_and_csv() {
+    let mut child = bin()
+        .args(["analyze", "--today", "2026-11-22", "--format", "csv", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"date 2024-03-06\nOn Tuesday, King Theodric Morwen received Foreign Minister Amrod Castamir.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("id,date,date_text,cameo,type,source"));
+    let row = lines.next().expect("one event row");
+    assert!(row.starts_with("e1,2024-03-05,Tuesday,043,Consult,Theodric Morwen"), "{row}");
+}
+
+fn tempdir() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("dateline-cli-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
