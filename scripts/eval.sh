@@ -3,21 +3,20 @@
 #
 #   scripts/eval.sh [MISSES_FILE]
 #
-# Builds the `timeml` example, annotates both corpora into a temporary directory (the
+# Builds the CLI, annotates (`dateline timeml`) both corpora into a temporary directory (the
 # corpora stay in ../shared; never copy them into the repository) and runs the scorer.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CORPUS="${CORPUS:-$ROOT/../shared/corpora/tempeval3-train}"
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpora/tempeval3-train
 MANIFEST="${MANIFEST:-$ROOT/Cargo.toml}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/tmp/target-time}"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 MISSES="${1:-$OUT/misses.tsv}"
 
-cargo build --quiet --release --manifest-path "$MANIFEST" --example timeml
-BIN="$CARGO_TARGET_DIR/release/examples/timeml"
+cargo build --quiet --release --manifest-path "$MANIFEST" --bin dateline
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/dateline"
 for sub in TimeBank AQUAINT; do
-  "$BIN" --out "$OUT/$sub" "$CORPUS/$sub"/*.tml
+  "$BIN" timeml --out "$OUT/$sub" "$CORPUS/$sub"/*.tml
 done
 python3 "$ROOT/scripts/tempeval.py" "$CORPUS" "$OUT" --misses "$MISSES"

@@ -145,7 +145,9 @@ impl Workspace {
     pub fn search(&self, query: &str) -> Vec<usize> {
         let q = fold(query);
         let words: Vec<&str> = q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        (0..self.analysis.events.len()).filter(|&i| words.iter().all(|w| self.haystacks[i].contains(w))).collect()
+        (0..self.analysis.events.len())
+            .filter(|&i| words.iter().all(|w| self.haystacks[i].contains(w)))
+            .collect()
     }
 
     /// The JSON export: exactly what `dateline analyze` prints.
@@ -210,13 +212,19 @@ mod tests {
         let mut ws = Workspace::new(date(2026, 11, 22));
         let n = ws.add_files(vec![
             ("a.pdf".into(), b"%PDF-1.4".to_vec()),
-            ("b.txt".into(), b"On Monday, President Ilse Vantrow of Arnor met Prime Minister Telemar Brandy.".to_vec()),
+            (
+                "b.txt".into(),
+                b"On Monday, President Ilse Vantrow of Arnor met Prime Minister Telemar Brandy.".to_vec(),
+            ),
         ]);
         assert_eq!(n, 1);
         assert_eq!(ws.messages, vec!["file a.pdf: not a text article (looks like PDF)".to_string()]);
         assert_eq!(ws.analysis().articles.len(), 1);
         // The same file again is not added twice.
-        ws.add_files(vec![("b.txt".into(), b"On Monday, President Ilse Vantrow of Arnor met Prime Minister Telemar Brandy.".to_vec())]);
+        ws.add_files(vec![(
+            "b.txt".into(),
+            b"On Monday, President Ilse Vantrow of Arnor met Prime Minister Telemar Brandy.".to_vec(),
+        )]);
         assert_eq!(ws.analysis().articles.len(), 1);
         ws.clear();
         assert!(ws.analysis().articles.is_empty());

@@ -20,13 +20,17 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 fn article<'a>(v: &'a Value, file: &str) -> &'a Value {
-    v["articles"].as_array().unwrap().iter().find(|a| a["file"] == file).unwrap_or_else(|| panic!("no article {file}"))
+    v["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["file"] == file)
+        .unwrap_or_else(|| panic!("no article {file}"))
 }
 
 fn events(v: &Value) -> &Vec<Value> {
@@ -65,17 +69,20 @@ fn seeds_give_the_24_november_2025_erdogan_putin_call() {
 
 #[test]
 fn the_date_line_dates_article_003_and_its_events() {
-    let out = run(&["analyze", "--today", "2026-11-22", seeds().join("003_ef047f98b842d2d5.txt").to_str().unwrap()]);
+    let out = run(&[
+        "analyze",
+        "--today",
+        "2026-11-22",
+        seeds().join("003_ef047f98b842d2d5.txt").to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     let v = json(&out);
     let a = article(&v, "003_ef047f98b842d2d5.txt");
     assert_eq!(a["published"], "2025-05-13");
     assert!(a["published_reason"].as_str().unwrap().contains("2025-05-13"));
     // "Erdoğan received NATO Secretary General Mark Rutte on May 13 in Ankara": a hosted visit.
-    let visit = events(&v)
-        .iter()
-        .find(|e| e["cameo"] == "043" && involves(e, "Rutte"))
-        .expect("Erdoğan hosts Rutte");
+    let visit =
+        events(&v).iter().find(|e| e["cameo"] == "043" && involves(e, "Rutte")).expect("Erdoğan hosts Rutte");
     assert_eq!(visit["date"], "2025-05-13");
     assert_eq!(visit["source"]["name"], "Recep Tayyip Erdoğan");
     assert_eq!(visit["places"][0], "Ankara");
@@ -101,7 +108,11 @@ fn evidence_offsets_point_at_the_sentence_in_the_article_text() {
 fn published_override_moves_relative_dates() {
     let dir = tempdir();
     let file = dir.join("call.txt");
-    std::fs::write(&file, "On Monday, President Ilse Vantrow of Arnor spoke by phone with King Theodric Morwen.\n").unwrap();
+    std::fs::write(
+        &file,
+        "On Monday, President Ilse Vantrow of Arnor spoke by phone with King Theodric Morwen.\n",
+    )
+    .unwrap();
     let path = file.to_str().unwrap();
     let v = json(&run(&["analyze", "--today", "2026-11-22", path]));
     assert_eq!(article(&v, "call.txt")["published"], Value::Null);
@@ -117,7 +128,8 @@ fn published_override_moves_relative_dates() {
 fn file_name_dates_an_article() {
     let dir = tempdir();
     let file = dir.join("2025-11-25-talks.txt");
-    std::fs::write(&file, "Yesterday, Chancellor Mira Osk visited Prime Minister Dan Veld in Oslo.\n").unwrap();
+    std::fs::write(&file, "Yesterday, Chancellor Mira Osk visited Prime Minister Dan Veld in Oslo.\n")
+        .unwrap();
     let v = json(&run(&["analyze", "--today", "2026-11-22", file.to_str().unwrap()]));
     assert_eq!(article(&v, "2025-11-25-talks.txt")["published"], "2025-11-25");
     assert_eq!(article(&v, "2025-11-25-talks.txt")["published_source"], "file_name");
@@ -131,7 +143,11 @@ fn bad_files_are_reported_by_name_and_the_rest_analysed() {
     let dir = tempdir();
     std::fs::write(dir.join("scan.pdf"), b"%PDF-1.7 \x00\x01binary").unwrap();
     std::fs::write(dir.join("empty.txt"), b"").unwrap();
-    std::fs::write(dir.join("ok.txt"), "Foreign Minister Amrod Castamir visited Minas Tirith on 3 May 2024.\n").unwrap();
+    std::fs::write(
+        dir.join("ok.txt"),
+        "Foreign Minister Amrod Castamir visited Minas Tirith on 3 May 2024.\n",
+    )
+    .unwrap();
     let out = run(&["analyze", "--today", "2026-11-22", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -170,7 +186,9 @@ fn standard_input_and_csv() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"date 2024-03-06\nOn Tuesday, King Theodric Morwen received Foreign Minister Amrod Castamir.\n")
+        .write_all(
+            b"date 2024-03-06\nOn Tuesday, King Theodric Morwen received Foreign Minister Amrod Castamir.\n",
+        )
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
@@ -184,7 +202,11 @@ fn standard_input_and_csv() {
 fn tempdir() -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("dateline-cli-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let dir = std::env::temp_dir().join(format!(
+        "dateline-cli-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -6,9 +6,23 @@ use super::Span;
 
 /// Headings that open a list of links to other stories.
 const LIST_HEADINGS: &[&str] = &[
-    "read also", "read more", "also read", "related", "related articles", "related stories",
-    "related news", "see also", "more on this", "more on this story", "you may also like",
-    "recommended", "most read", "popular", "trending", "more stories", "latest news",
+    "read also",
+    "read more",
+    "also read",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "see also",
+    "more on this",
+    "more on this story",
+    "you may also like",
+    "recommended",
+    "most read",
+    "popular",
+    "trending",
+    "more stories",
+    "latest news",
 ];
 
 /// Byte regions to skip: each link-list heading with the indented, bulleted or very

@@ -72,10 +72,9 @@ impl fmt::Display for Error {
             ErrorKind::NotText { looks_like } => {
                 write!(f, "not a text article (looks like {looks_like})")
             }
-            ErrorKind::Unsupported { extension } => write!(
-                f,
-                "cannot read .{extension} files yet (expected .txt or .md)"
-            ),
+            ErrorKind::Unsupported { extension } => {
+                write!(f, "cannot read .{extension} files yet (expected .txt or .md)")
+            }
             ErrorKind::Empty => write!(f, "no text in this file"),
             ErrorKind::BadDate { input } => {
                 write!(f, "expected a date as YYYY-MM-DD, found {input:?}")

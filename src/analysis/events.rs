@@ -199,7 +199,10 @@ pub(crate) fn find_trigger(tokens: &[Token]) -> Option<Found> {
                 // A passive without its agent ("what was discussed") reports no act.
                 let passive = w.len() == 1
                     && i > 0
-                    && matches!(tokens[i - 1].norm.as_str(), "was" | "were" | "been" | "being" | "is" | "are")
+                    && matches!(
+                        tokens[i - 1].norm.as_str(),
+                        "was" | "were" | "been" | "being" | "is" | "are"
+                    )
                     && tokens.get(i + 1).is_none_or(|t| t.norm != "by");
                 if passive {
                     continue;
@@ -231,9 +234,29 @@ pub(crate) fn contact_anaphor(tokens: &[Token]) -> Option<&'static str> {
 
 /// Prepositions that put an actor mention into a phrase rather than the subject.
 const PREPOSITIONS: &[&str] = &[
-    "according", "to", "in", "on", "at", "with", "from", "of", "for", "by", "during", "after",
-    "before", "following", "between", "about", "regarding", "amid", "against", "toward",
-    "towards", "over", "under",
+    "according",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "from",
+    "of",
+    "for",
+    "by",
+    "during",
+    "after",
+    "before",
+    "following",
+    "between",
+    "about",
+    "regarding",
+    "amid",
+    "against",
+    "toward",
+    "towards",
+    "over",
+    "under",
 ];
 
 /// Whether the mention at token `start` sits in a prepositional phrase of its clause
@@ -398,7 +421,10 @@ mod tests {
     fn triggers_pick_the_most_specific_code() {
         assert_eq!(trig("Erdogan told Putin in a phone call that Ankara would help."), Some("041"));
         assert_eq!(trig("Erdoğan received Rutte in Ankara."), Some("043"));
-        assert_eq!(trig("He also repeated an offer to host the leaders for peace talks, it said."), Some("036"));
+        assert_eq!(
+            trig("He also repeated an offer to host the leaders for peace talks, it said."),
+            Some("036")
+        );
         assert_eq!(trig("Lavrov warned that talks were a utopia."), Some("130"));
         assert_eq!(trig("Lavrov said the plan was fine."), Some("010"));
         assert_eq!(trig("The weather was nice."), None);

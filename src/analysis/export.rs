@@ -24,22 +24,36 @@ pub fn from_json(json: &str) -> Result<Analysis, Error> {
 pub fn to_csv(analysis: &Analysis) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "id", "date", "date_text", "cameo", "type", "source", "source_kind", "source_country",
-        "target", "target_kind", "target_country", "places", "summary", "article", "file",
-        "start", "end", "sentence", "confidence",
+        "id",
+        "date",
+        "date_text",
+        "cameo",
+        "type",
+        "source",
+        "source_kind",
+        "source_country",
+        "target",
+        "target_kind",
+        "target_country",
+        "places",
+        "summary",
+        "article",
+        "file",
+        "start",
+        "end",
+        "sentence",
+        "confidence",
     ])
     .expect("write to memory");
     for ev in &analysis.events {
         for src in &ev.sources {
-            let file = analysis
-                .articles
-                .iter()
-                .find(|a| a.id == src.article)
-                .map(|a| a.file.as_str())
-                .unwrap_or("");
+            let file =
+                analysis.articles.iter().find(|a| a.id == src.article).map(|a| a.file.as_str()).unwrap_or("");
             let actor = |a: &Option<super::Actor>| -> [String; 3] {
                 match a {
-                    Some(a) => [a.name.clone(), a.kind.as_str().to_string(), a.country.clone().unwrap_or_default()],
+                    Some(a) => {
+                        [a.name.clone(), a.kind.as_str().to_string(), a.country.clone().unwrap_or_default()]
+                    }
                     None => Default::default(),
                 }
             };
@@ -120,7 +134,8 @@ pub fn sortable_date(value: &str) -> String {
 
 /// A date value for people: "24 Nov 2025", "Nov 2025", "2025", "week 47 of 2025".
 pub fn display_date(value: &str) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let Some(d) = first_day(value) else { return value.to_string() };
     let rest = value.get(5..).unwrap_or("");
     if value.len() == 4 {
@@ -153,7 +168,9 @@ pub fn group_label(ev: &EventOut) -> (String, String) {
             let month = match v.len() {
                 4 => v.clone(),
                 _ => match first_day(v) {
-                    Some(d) if !v.contains('W') && !v.contains('Q') => display_date(&format!("{:04}-{:02}", d.year(), d.month())),
+                    Some(d) if !v.contains('W') && !v.contains('Q') => {
+                        display_date(&format!("{:04}-{:02}", d.year(), d.month()))
+                    }
                     _ => display_date(&v[..4]),
                 },
             };

@@ -80,22 +80,16 @@ impl Gazetteer {
     /// The built-in gazetteer, parsed once.
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(
-            || match Gazetteer::from_tables(COUNTRIES, SEATS, ORGS, CITIES) {
-                Ok(g) => g,
-                // The tables are compiled in and checked by the tests.
-                Err(e) => panic!("built-in gazetteer table is malformed: {e}"),
-            },
-        )
+        G.get_or_init(|| match Gazetteer::from_tables(COUNTRIES, SEATS, ORGS, CITIES) {
+            Ok(g) => g,
+            // The tables are compiled in and checked by the tests.
+            Err(e) => panic!("built-in gazetteer table is malformed: {e}"),
+        })
     }
 
     /// Entries whose phrase is exactly `key` (folded tokens joined by spaces).
     pub fn lookup(&self, key: &str) -> impl Iterator<Item = &Entry> {
-        self.index
-            .get(key)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.entries[i as usize])
+        self.index.get(key).into_iter().flatten().map(|&i| &self.entries[i as usize])
     }
 
     /// The most words in any phrase.
@@ -105,9 +99,7 @@ impl Gazetteer {
 
     /// The canonical name of a country given its ISO 3166-1 alpha-3 code.
     pub fn country_name(&self, iso3: &str) -> Option<&str> {
-        self.countries
-            .get(iso3)
-            .map(|&i| self.entries[i as usize].canonical.as_str())
+        self.countries.get(iso3).map(|&i| self.entries[i as usize].canonical.as_str())
     }
 
     /// The number of entries (one per country, city, seat or organisation and role).
@@ -128,12 +120,7 @@ impl Gazetteer {
     }
 
     /// Parses the four tables (see `scripts/gen_gazetteer.py` for their layout).
-    fn from_tables(
-        countries: &str,
-        seats: &str,
-        orgs: &str,
-        cities: &str,
-    ) -> Result<Gazetteer, String> {
+    fn from_tables(countries: &str, seats: &str, orgs: &str, cities: &str) -> Result<Gazetteer, String> {
         let mut g = Gazetteer::default();
         for (line_no, fields) in rows("countries.tsv", countries, 4)? {
             let at = |what: &str| format!("countries.tsv line {line_no}: {what}");
@@ -156,10 +143,7 @@ impl Gazetteer {
         }
         for (line_no, fields) in rows("seats.tsv", seats, 2)? {
             let iso3 = iso3(fields[0]).ok_or_else(|| {
-                format!(
-                    "seats.tsv line {line_no}: expected an ISO3 code, found {:?}",
-                    fields[0]
-                )
+                format!("seats.tsv line {line_no}: expected an ISO3 code, found {:?}", fields[0])
             })?;
             let canonical = g
                 .country_name(iso3)
@@ -176,9 +160,7 @@ impl Gazetteer {
         for (line_no, fields) in rows("orgs.tsv", orgs, 1)? {
             let names = aliases(fields[0]);
             let Some(&canonical) = names.first() else {
-                return Err(format!(
-                    "orgs.tsv line {line_no}: expected at least one name"
-                ));
+                return Err(format!("orgs.tsv line {line_no}: expected at least one name"));
             };
             let entry = Entry {
                 canonical: canonical.to_string(),
@@ -274,11 +256,7 @@ fn rows<'t>(table: &str, text: &'t str, n: usize) -> Result<Vec<(usize, Vec<&'t 
 
 /// The `|`-separated aliases of a field; empty fields have none.
 fn aliases(field: &str) -> Vec<&str> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
+    field.split('|').map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
 fn iso3(field: &str) -> Option<&str> {
@@ -291,9 +269,7 @@ mod tests {
 
     /// The first entry for a phrase with the given role.
     fn find(phrase: &str, role: EntryRole) -> Option<&'static Entry> {
-        Gazetteer::builtin()
-            .lookup(&Gazetteer::key(phrase))
-            .find(|e| e.role == role)
+        Gazetteer::builtin().lookup(&Gazetteer::key(phrase)).find(|e| e.role == role)
     }
 
     fn assert_entry(phrase: &str, role: EntryRole, canonical: &str, country: Option<&str>) {
@@ -305,11 +281,7 @@ mod tests {
     #[test]
     fn every_table_line_parses() {
         let g = Gazetteer::from_tables(COUNTRIES, SEATS, ORGS, CITIES).unwrap();
-        let data_lines = |t: &str| {
-            t.lines()
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .count()
-        };
+        let data_lines = |t: &str| t.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).count();
         assert_eq!(g.countries.len(), data_lines(COUNTRIES));
         assert!(data_lines(COUNTRIES) >= 240);
         assert!(data_lines(ORGS) >= 100);
@@ -327,10 +299,7 @@ mod tests {
     #[test]
     fn malformed_lines_are_reported() {
         let err = Gazetteer::from_tables("TUR\tTürkiye\n", "", "", "").unwrap_err();
-        assert_eq!(
-            err,
-            "countries.tsv line 1: expected 4 tab-separated fields, found 2"
-        );
+        assert_eq!(err, "countries.tsv line 1: expected 4 tab-separated fields, found 2");
         let err = Gazetteer::from_tables("tur\tTürkiye\t\t\n", "", "", "").unwrap_err();
         assert!(err.contains("expected an ISO3 code"), "{err}");
         let err = Gazetteer::from_tables("", "RUS\tthe Kremlin\n", "", "").unwrap_err();
@@ -339,13 +308,7 @@ mod tests {
 
     #[test]
     fn turkey_names_and_demonyms() {
-        for name in [
-            "Türkiye",
-            "Turkiye",
-            "Turkey",
-            "Republic of Turkey",
-            "Republic of Türkiye",
-        ] {
+        for name in ["Türkiye", "Turkiye", "Turkey", "Republic of Turkey", "Republic of Türkiye"] {
             assert_entry(name, EntryRole::Country, "Türkiye", Some("TUR"));
         }
         for name in ["Turkish", "Turk", "Turks"] {
@@ -357,38 +320,17 @@ mod tests {
 
     #[test]
     fn country_variants() {
-        for name in [
-            "United States",
-            "the United States",
-            "US",
-            "U.S.",
-            "USA",
-            "U.S.A.",
-            "America",
-        ] {
+        for name in ["United States", "the United States", "US", "U.S.", "USA", "U.S.A.", "America"] {
             assert_entry(name, EntryRole::Country, "United States", Some("USA"));
         }
         for name in ["Britain", "Great Britain", "UK", "U.K.", "United Kingdom"] {
             assert_entry(name, EntryRole::Country, "United Kingdom", Some("GBR"));
         }
-        assert_entry(
-            "Russian Federation",
-            EntryRole::Country,
-            "Russia",
-            Some("RUS"),
-        );
-        assert_entry(
-            "Côte d'Ivoire",
-            EntryRole::Country,
-            "Ivory Coast",
-            Some("CIV"),
-        );
-        for (demonym, iso3) in [
-            ("Ukrainian", "UKR"),
-            ("American", "USA"),
-            ("British", "GBR"),
-            ("French", "FRA"),
-        ] {
+        assert_entry("Russian Federation", EntryRole::Country, "Russia", Some("RUS"));
+        assert_entry("Côte d'Ivoire", EntryRole::Country, "Ivory Coast", Some("CIV"));
+        for (demonym, iso3) in
+            [("Ukrainian", "UKR"), ("American", "USA"), ("British", "GBR"), ("French", "FRA")]
+        {
             let e = find(demonym, EntryRole::Demonym).unwrap();
             assert_eq!(e.country.as_deref(), Some(iso3), "{demonym}");
         }
@@ -402,12 +344,7 @@ mod tests {
         assert_entry("Kyiv", EntryRole::Capital, "Ukraine", Some("UKR"));
         assert_entry("Kiev", EntryRole::Capital, "Ukraine", Some("UKR"));
         assert_entry("Moscow", EntryRole::Capital, "Russia", Some("RUS"));
-        assert_entry(
-            "Washington",
-            EntryRole::Capital,
-            "United States",
-            Some("USA"),
-        );
+        assert_entry("Washington", EntryRole::Capital, "United States", Some("USA"));
         assert_entry("Beijing", EntryRole::Capital, "China", Some("CHN"));
     }
 
@@ -416,18 +353,8 @@ mod tests {
         assert_entry("the Kremlin", EntryRole::Seat, "Russia", Some("RUS"));
         assert_entry("Kremlin", EntryRole::Seat, "Russia", Some("RUS"));
         assert_entry("White House", EntryRole::Seat, "United States", Some("USA"));
-        assert_entry(
-            "the Pentagon",
-            EntryRole::Seat,
-            "United States",
-            Some("USA"),
-        );
-        assert_entry(
-            "Downing Street",
-            EntryRole::Seat,
-            "United Kingdom",
-            Some("GBR"),
-        );
+        assert_entry("the Pentagon", EntryRole::Seat, "United States", Some("USA"));
+        assert_entry("Downing Street", EntryRole::Seat, "United Kingdom", Some("GBR"));
         assert_entry("the Élysée", EntryRole::Seat, "France", Some("FRA"));
     }
 
@@ -444,9 +371,7 @@ mod tests {
     #[test]
     fn common_words_and_given_names_are_not_cities() {
         let g = Gazetteer::builtin();
-        for word in [
-            "Nice", "Reading", "Mobile", "Split", "Victoria", "Of", "Police",
-        ] {
+        for word in ["Nice", "Reading", "Mobile", "Split", "Victoria", "Of", "Police"] {
             assert_eq!(g.lookup(&Gazetteer::key(word)).count(), 0, "{word}");
         }
     }
@@ -454,34 +379,14 @@ mod tests {
     #[test]
     fn organisations() {
         assert_entry("NATO", EntryRole::Organization, "NATO", None);
-        assert_entry(
-            "North Atlantic Treaty Organization",
-            EntryRole::Organization,
-            "NATO",
-            None,
-        );
+        assert_entry("North Atlantic Treaty Organization", EntryRole::Organization, "NATO", None);
         assert_entry("the European Union", EntryRole::Organization, "EU", None);
         assert_entry("United Nations", EntryRole::Organization, "UN", None);
         assert_entry("U.N.", EntryRole::Organization, "UN", None);
-        assert_entry(
-            "European Commission",
-            EntryRole::Organization,
-            "European Commission",
-            None,
-        );
+        assert_entry("European Commission", EntryRole::Organization, "European Commission", None);
         assert_entry("G20", EntryRole::Organization, "G20", None);
-        assert_entry(
-            "International Monetary Fund",
-            EntryRole::Organization,
-            "IMF",
-            None,
-        );
-        assert_entry(
-            "World Health Organization",
-            EntryRole::Organization,
-            "WHO",
-            None,
-        );
+        assert_entry("International Monetary Fund", EntryRole::Organization, "IMF", None);
+        assert_entry("World Health Organization", EntryRole::Organization, "WHO", None);
         assert_entry(
             "Organisation for Security and Co-operation in Europe",
             EntryRole::Organization,

@@ -140,7 +140,8 @@ mod tests {
 
     #[test]
     fn reads_text_and_title() {
-        let d = read_file("a.txt", " date 2025-05-13 Türkiye gears up\n\nANKARA\n\nBody.".as_bytes()).unwrap();
+        let d =
+            read_file("a.txt", " date 2025-05-13 Türkiye gears up\n\nANKARA\n\nBody.".as_bytes()).unwrap();
         assert_eq!(d.title, "Türkiye gears up");
         assert!(d.warnings.is_empty());
         let d = read_file("b.md", b"Intro\n# The heading\ntext").unwrap();

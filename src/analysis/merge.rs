@@ -40,11 +40,9 @@ pub(crate) fn article_events(text: &str, table: &ActorTable, raw: Vec<RawEvent>)
         let mut ev = ev.clone();
         if ev.date.is_none() && ev.target.is_some() {
             let pair = participants_of(&ev);
-            if let Some(anchor) = raw[..i]
-                .iter()
-                .chain(raw[i + 1..].iter())
-                .find(|o| o.date.is_some() && cameo::root(o.code) == cameo::root(ev.code) && participants_of(o) == pair)
-            {
+            if let Some(anchor) = raw[..i].iter().chain(raw[i + 1..].iter()).find(|o| {
+                o.date.is_some() && cameo::root(o.code) == cameo::root(ev.code) && participants_of(o) == pair
+            }) {
                 ev.date = anchor.date.clone();
                 ev.date_text = anchor.date_text.clone();
                 ev.date_how = Some(format!(
@@ -84,7 +82,12 @@ pub(crate) fn article_events(text: &str, table: &ActorTable, raw: Vec<RawEvent>)
             actors,
             places: dedup(ev.places),
             summary: String::new(),
-            sources: vec![Source { article: ev.article.clone(), sentence, start: ev.sentence.start, end: ev.sentence.end }],
+            sources: vec![Source {
+                article: ev.article.clone(),
+                sentence,
+                start: ev.sentence.start,
+                end: ev.sentence.end,
+            }],
             confidence: confidence.clamp(0.05, 0.95),
             planned: ev.planned,
             key: String::new(),

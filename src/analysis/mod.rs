@@ -118,7 +118,7 @@ impl Analyzer {
             return (Some(d), PublishedSource::User, "set by the user".to_string());
         }
         if let Some(found) = published::date_in_text(&doc.text, self.today) {
-            let source = if found.reason.contains("the latest year") { PublishedSource::Inferred } else { PublishedSource::Text };
+            let source = if found.inferred { PublishedSource::Inferred } else { PublishedSource::Text };
             return (Some(found.date), source, found.reason);
         }
         if let Some(found) = published::date_in_file_name(&doc.file) {
@@ -146,7 +146,9 @@ impl Analyzer {
             if let Some(code) = events::contact_anaphor(&tokens) {
                 if let Some(prev) = raw.last().cloned() {
                     let prev: merge::RawEvent = prev;
-                    if prev.target.is_some() && prev.code != code && prev.sentence.end <= sentence.start
+                    if prev.target.is_some()
+                        && prev.code != code
+                        && prev.sentence.end <= sentence.start
                         && text[prev.sentence.end..sentence.start].trim().is_empty()
                     {
                         raw.push(merge::RawEvent { code, ..prev });
@@ -155,7 +157,9 @@ impl Analyzer {
             }
             let (mut mentions, places) = actors::find_in_sentence(text, &tokens, gaz, &mut table);
             let Some(trigger) = events::find_trigger(&tokens) else {
-                if let Some(m) = mentions.iter().find(|m| !events::in_prepositional_phrase(&tokens, m.tokens.0)) {
+                if let Some(m) =
+                    mentions.iter().find(|m| !events::in_prepositional_phrase(&tokens, m.tokens.0))
+                {
                     if table.actors[m.actor].actor.kind == ActorKind::Person {
                         last_subject = Some(m.actor);
                     }
@@ -232,9 +236,25 @@ fn resolve_pronoun(
 /// Istanbul"), not what a noun is about ("peace in Ukraine", "the war in Gaza").
 fn event_places(tokens: &[text::Token], places: &[actors::Place], trigger: &events::Found) -> Vec<String> {
     const TOPICS: &[&str] = &[
-        "peace", "war", "conflict", "situation", "agreement", "crisis", "ceasefire", "fighting",
-        "developments", "operations", "offensive", "elections", "deal", "settlement", "attacks",
-        "presence", "troops", "sovereignty", "control",
+        "peace",
+        "war",
+        "conflict",
+        "situation",
+        "agreement",
+        "crisis",
+        "ceasefire",
+        "fighting",
+        "developments",
+        "operations",
+        "offensive",
+        "elections",
+        "deal",
+        "settlement",
+        "attacks",
+        "presence",
+        "troops",
+        "sovereignty",
+        "control",
     ];
     places
         .iter()
@@ -253,7 +273,19 @@ fn event_places(tokens: &[text::Token], places: &[actors::Place], trigger: &even
 /// Captions, credits and link lists that never carry events.
 fn is_boilerplate(sentence: &str) -> bool {
     let lower = sentence.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".gif", ".webp", "getty images", "photo by", "read also", "(photo", "click here", "subscribe"]
-        .iter()
-        .any(|p| lower.contains(p))
+    [
+        ".jpg",
+        ".jpeg",
+        ".png",
+        ".gif",
+        ".webp",
+        "getty images",
+        "photo by",
+        "read also",
+        "(photo",
+        "click here",
+        "subscribe",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }

@@ -32,6 +32,8 @@ pub struct FoundDate {
     pub span: Option<Span>,
     /// Why: "date line in the text: “date 2025-05-13”".
     pub reason: String,
+    /// Whether the date is inferred (a weekday with its month and day) rather than read.
+    pub inferred: bool,
 }
 
 /// How far into the text a date line or dateline may be.
@@ -92,10 +94,7 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
             };
             let before = trimmed[..t.span.start].trim();
             let after = trimmed[t.span.end..].trim();
-            let before_l = before
-                .trim_end_matches([':', '-', '|', '·'])
-                .trim()
-                .to_ascii_lowercase();
+            let before_l = before.trim_end_matches([':', '-', '|', '·']).trim().to_ascii_lowercase();
             let span = Span::new(base + t.span.start, base + t.span.end);
             let quoted = &trimmed[..t.span.end];
             // "date 2025-05-13", "Published: 13 May 2025"
@@ -104,6 +103,7 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
                     date,
                     span: Some(span),
                     reason: format!("date line in the text: “{}”", quoted.trim()),
+                    inferred: false,
                 });
             }
             // "ANKARA, May 13 (AP) —": capitalised place, comma, date, agency or dash.
@@ -122,25 +122,22 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
                     date,
                     span: Some(span),
                     reason: format!("dateline: “{}”", trimmed[..end].trim()),
+                    inferred: false,
                 });
             }
             // A line that is only a date (maybe with a weekday and a clock time).
             let rest: String = format!("{before} {after}");
-            let words = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .count();
+            let words = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
             let only_date = words == 0
                 || words <= 3
                     && found.len() >= 2
-                    && found
-                        .iter()
-                        .all(|x| matches!(x.kind, TimexType::Date | TimexType::Time));
+                    && found.iter().all(|x| matches!(x.kind, TimexType::Date | TimexType::Time));
             if only_date {
                 return Some(FoundDate {
                     date,
                     span: Some(span),
                     reason: format!("a date on its own line near the top: “{trimmed}”"),
+                    inferred: false,
                 });
             }
         }
@@ -174,23 +171,13 @@ fn full_date(value: &str, today: Date) -> Option<Date> {
     if &value[..4] != "XXXX" {
         return None;
     }
-    (0..8)
-        .map(|k| today.year() - k)
-        .find_map(|y| Date::new(y, m, d).ok().filter(|x| *x <= today))
+    (0..8).map(|k| today.year() - k).find_map(|y| Date::new(y, m, d).ok().filter(|x| *x <= today))
 }
 
 /// A weekday with a month and day anywhere in the text: "Monday (11/24)",
 /// "Monday, Nov. 24", "Monday, 24 November".
 fn weekday_date(text: &str, today: Date) -> Option<FoundDate> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -198,10 +185,7 @@ fn weekday_date(text: &str, today: Date) -> Option<FoundDate> {
             i += 1;
             continue;
         }
-        let end = i + b[i..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
+        let end = i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
         let word = text[i..end].to_ascii_lowercase();
         let Some(wd) = DAYS.iter().position(|d| *d == word) else {
             i = end.max(i + 1);
@@ -211,9 +195,7 @@ fn weekday_date(text: &str, today: Date) -> Option<FoundDate> {
         if let Some((m, d, len)) = month_day_after(rest) {
             let weekday = wd as i8 + 1;
             let found = (0..=28).map(|k| today.year() - k).find_map(|y| {
-                Date::new(y, m, d)
-                    .ok()
-                    .filter(|x| x.weekday().to_monday_one_offset() == weekday)
+                Date::new(y, m, d).ok().filter(|x| x.weekday().to_monday_one_offset() == weekday)
             });
             if let Some(date) = found {
                 let span = Span::new(i, end + len);
@@ -226,6 +208,7 @@ fn weekday_date(text: &str, today: Date) -> Option<FoundDate> {
                         today.year(),
                         &text[i..end]
                     ),
+                    inferred: true,
                 });
             }
         }
@@ -313,6 +296,7 @@ pub fn date_in_file_name(name: &str) -> Option<FoundDate> {
                 date,
                 span: None,
                 reason: format!("date in the file name: “{}” in {base}", &base[i..end]),
+                inferred: false,
             });
         }
         i += run;
@@ -338,31 +322,13 @@ mod tests {
     #[test]
     fn date_lines_and_datelines() {
         let cases: &[(&str, Option<Date>)] = &[
-            (
-                " date 2025-05-13 Ankara talks\nText.",
-                Some(date(2025, 5, 13)),
-            ),
+            (" date 2025-05-13 Ankara talks\nText.", Some(date(2025, 5, 13))),
             ("Published: 13 May 2025\n\nText.", Some(date(2025, 5, 13))),
-            (
-                "Headline\nMay 13, 2025\nText follows here.",
-                Some(date(2025, 5, 13)),
-            ),
-            (
-                "ANKARA, May 13 (AP) — Turkey said on Tuesday...",
-                Some(date(2026, 5, 13)),
-            ),
-            (
-                "ISTANBUL, Nov. 24, 2025 (Reuters) - Talks resumed.",
-                Some(date(2025, 11, 24)),
-            ),
-            (
-                "Talks resumed on Monday (11/24) in Istanbul.",
-                Some(date(2025, 11, 24)),
-            ),
-            (
-                "The meeting on Monday, Nov. 24 ended early.",
-                Some(date(2025, 11, 24)),
-            ),
+            ("Headline\nMay 13, 2025\nText follows here.", Some(date(2025, 5, 13))),
+            ("ANKARA, May 13 (AP) — Turkey said on Tuesday...", Some(date(2026, 5, 13))),
+            ("ISTANBUL, Nov. 24, 2025 (Reuters) - Talks resumed.", Some(date(2025, 11, 24))),
+            ("Talks resumed on Monday (11/24) in Istanbul.", Some(date(2025, 11, 24))),
+            ("The meeting on Monday, Nov. 24 ended early.", Some(date(2025, 11, 24))),
             ("Nothing here at all, only words on 1/2 of a page.", None),
         ];
         for &(text, want) in cases {

@@ -94,7 +94,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 let mut k = 0;
                 let rb = rest.as_bytes();
                 let mut letters = 1;
-                while k + 1 < rb.len() && rb[k] == b'.' && rb[k + 1].is_ascii_alphabetic()
+                while k + 1 < rb.len()
+                    && rb[k] == b'.'
+                    && rb[k + 1].is_ascii_alphabetic()
                     && (k + 2 >= rb.len() || !rb[k + 2].is_ascii_alphanumeric())
                 {
                     k += 2;
@@ -105,8 +107,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     if k < rb.len() && rb[k] == b'.' {
                         stop += 1;
                     }
-                    let norm: String =
-                        fold(&text[start..stop]).chars().filter(|c| *c != '.').collect();
+                    let norm: String = fold(&text[start..stop]).chars().filter(|c| *c != '.').collect();
                     tokens.push(Token { span: Span::new(start, stop), kind: TokenKind::Word, norm });
                     while let Some(&(j, _)) = iter.peek() {
                         if span.start + j < stop {
@@ -128,10 +129,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             if matches!(c, '\'' | '’') {
                 if let Some(&(j, d)) = iter.peek() {
                     let after = span.start + j + d.len_utf8();
-                    let boundary = text[after..span.end]
-                        .chars()
-                        .next()
-                        .is_none_or(|n| !n.is_alphanumeric());
+                    let boundary = text[after..span.end].chars().next().is_none_or(|n| !n.is_alphanumeric());
                     if (d == 's' || d == 'S') && boundary {
                         iter.next();
                         tokens.push(Token {
@@ -143,7 +141,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     }
                 }
             }
-            tokens.push(Token { span: Span::new(start, end), kind: TokenKind::Punct, norm: fold(&text[start..end]) });
+            tokens.push(Token {
+                span: Span::new(start, end),
+                kind: TokenKind::Punct,
+                norm: fold(&text[start..end]),
+            });
         }
     }
     tokens
@@ -151,10 +153,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt",
-    "sen", "rep", "gov", "pres", "st", "jr", "sr", "rev", "hon", "amb", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "inc", "corp", "co", "ltd", "dept", "univ", "approx", "est", "fig", "vol", "mt", "ft",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "cmdr", "adm", "sgt", "sen", "rep",
+    "gov", "pres", "st", "jr", "sr", "rev", "hon", "amb", "no", "vs", "etc", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "dept", "univ",
+    "approx", "est", "fig", "vol", "mt", "ft",
 ];
 
 /// Splits text into sentences: at `.`, `!` or `?` (with any closing quotes or brackets)
@@ -216,7 +218,9 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
             let next = rest[ws..].chars().next();
             let starts_new = ws > 0
                 && next.is_some_and(|c| {
-                    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«' | '—' | '–' | '•')
+                    c.is_uppercase()
+                        || c.is_numeric()
+                        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«' | '—' | '–' | '•')
                 });
             if starts_new && !(b == b'.' && ends_with_abbreviation(&s[start..i])) {
                 push_trimmed(text, line.start + start, line.start + end, out);
@@ -309,7 +313,10 @@ mod tests {
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(
             norms,
-            vec!["the", "us", "and", "turkiye", "'s", "28", "-", "point", "plan", ",", "on", "11", "/", "24", "."]
+            vec![
+                "the", "us", "and", "turkiye", "'s", "28", "-", "point", "plan", ",", "on", "11", "/", "24",
+                "."
+            ]
         );
         assert_eq!(toks[1].span.slice(text), "U.S.");
         assert_eq!(toks[3].span.slice(text), "Türkiye");

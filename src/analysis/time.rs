@@ -351,11 +351,8 @@ fn build_table() -> Table {
     for (i, w) in cards.iter().enumerate() {
         t.insert(*w, Lex::Card(i as u32));
     }
-    for (i, w) in [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ]
-    .iter()
-    .enumerate()
+    for (i, w) in
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].iter().enumerate()
     {
         t.insert(*w, Lex::Card(20 + 10 * i as u32));
     }
@@ -389,21 +386,10 @@ fn build_table() -> Table {
             t.insert(*w, Lex::Ord(i as u32 + 1));
         }
     }
-    for (w, p) in [
-        ("morning", 0),
-        ("afternoon", 1),
-        ("evening", 2),
-        ("night", 3),
-    ] {
+    for (w, p) in [("morning", 0), ("afternoon", 1), ("evening", 2), ("night", 3)] {
         t.insert(w, Lex::Part(p));
     }
-    for (w, s) in [
-        ("spring", 0),
-        ("summer", 1),
-        ("fall", 2),
-        ("autumn", 2),
-        ("winter", 3),
-    ] {
+    for (w, s) in [("spring", 0), ("summer", 1), ("fall", 2), ("autumn", 2), ("winter", 3)] {
         t.insert(w, Lex::Season(s));
     }
     let kws: &[(&str, K)] = &[
@@ -669,17 +655,7 @@ fn scan(text: &str, table: &Table, toks: &mut Vec<Tok>) {
                 i += 1;
             }
             let ndig = (i - s).min(255) as u8;
-            toks.push(Tok {
-                s,
-                e: i,
-                tk: Tk::Num,
-                lex: Lex::No,
-                num: v,
-                ndig,
-                cap: false,
-                gap,
-                brk,
-            });
+            toks.push(Tok { s, e: i, tk: Tk::Num, lex: Lex::No, num: v, ndig, cap: false, gap, brk });
             gap = false;
             brk = false;
         } else if c == b'\n' || c == b'\r' {
@@ -779,28 +755,15 @@ fn scan(text: &str, table: &Table, toks: &mut Vec<Tok>) {
 // Values
 // ---------------------------------------------------------------------------------
 
-const MONTH_ABBR: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const WEEKDAY_NAME: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const MONTH_ABBR: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAY_NAME: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const SEASON: [&str; 4] = ["SP", "SU", "FA", "WI"];
 const PART: [&str; 4] = ["MO", "AF", "EV", "NI"];
 
 fn show(d: Date) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        MONTH_ABBR[d.month() as usize - 1],
-        d.year()
-    )
+    format!("{} {} {}", d.day(), MONTH_ABBR[d.month() as usize - 1], d.year())
 }
 
 fn ymd(d: Date) -> String {
@@ -883,14 +846,7 @@ fn m(
     relative: bool,
     how: impl Into<String>,
 ) -> Option<M> {
-    Some(M {
-        end,
-        kind,
-        value: value.into(),
-        relative,
-        how: how.into(),
-        quarter: false,
-    })
+    Some(M { end, kind, value: value.into(), relative, how: how.into(), quarter: false })
 }
 
 // ---------------------------------------------------------------------------------
@@ -911,9 +867,7 @@ impl std::fmt::Debug for FxHasher {
 
 impl TimeTagger {
     pub fn new() -> TimeTagger {
-        TimeTagger {
-            table: build_table(),
-        }
+        TimeTagger { table: build_table() }
     }
 
     /// Finds and normalises the temporal expressions of `text`, in text order, against
@@ -925,12 +879,7 @@ impl TimeTagger {
         }
         let mut toks = Vec::with_capacity(text.len() / 4);
         scan(text, &self.table, &mut toks);
-        let mut cx = Cx {
-            text,
-            t: &toks,
-            anchor,
-            last_quarter: None,
-        };
+        let mut cx = Cx { text, t: &toks, anchor, last_quarter: None };
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -988,10 +937,7 @@ impl<'a> Cx<'a> {
     }
 
     fn num(&self, j: usize) -> Option<(u32, u8)> {
-        self.t
-            .get(j)
-            .filter(|t| t.tk == Tk::Num)
-            .map(|t| (t.num, t.ndig))
+        self.t.get(j).filter(|t| t.tk == Tk::Num).map(|t| (t.num, t.ndig))
     }
 
     fn word(&self, j: usize) -> &str {
@@ -999,9 +945,7 @@ impl<'a> Cx<'a> {
     }
 
     fn is_word(&self, j: usize, w: &str) -> bool {
-        self.t
-            .get(j)
-            .is_some_and(|t| t.tk == Tk::Word && self.text[t.s..t.e].eq_ignore_ascii_case(w))
+        self.t.get(j).is_some_and(|t| t.tk == Tk::Word && self.text[t.s..t.e].eq_ignore_ascii_case(w))
     }
 
     /// Skips a hyphen glued on both sides at `j`.
@@ -1165,11 +1109,9 @@ impl<'a> Cx<'a> {
             Lex::Month(5, false) if !t.cap => Some(Tense::Future),
             Lex::No if t.tk == Tk::Word => {
                 let w = self.word(j);
-                if [
-                    "could", "might", "should", "wants", "hopes", "aims", "tomorrow",
-                ]
-                .iter()
-                .any(|x| w.eq_ignore_ascii_case(x))
+                if ["could", "might", "should", "wants", "hopes", "aims", "tomorrow"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
                 {
                     return Some(Tense::Future);
                 }
@@ -1208,9 +1150,7 @@ impl<'a> Cx<'a> {
             let inner = self.duration(j).or_else(|| self.clock(j));
             if let Some(mm) = inner {
                 if matches!(mm.kind, TimexType::Duration | TimexType::Time)
-                    || mm
-                        .value
-                        .starts_with(|c: char| c.is_ascii_digit() || c == 'X' || c == 'P')
+                    || mm.value.starts_with(|c: char| c.is_ascii_digit() || c == 'X' || c == 'P')
                 {
                     return Some(mm);
                 }
@@ -1257,19 +1197,13 @@ impl<'a> Cx<'a> {
         if self.k(j, K::The) {
             j += 1;
         }
-        if !matches!(
-            self.lex(j),
-            Lex::K(K::Early | K::Late | K::Mid | K::Earlier | K::Later)
-        ) {
+        if !matches!(self.lex(j), Lex::K(K::Early | K::Late | K::Mid | K::Earlier | K::Later)) {
             return None;
         }
         let later_earlier = matches!(self.lex(j), Lex::K(K::Earlier | K::Later));
         let j = self.hyphen(j + 1);
         if later_earlier
-            && !matches!(
-                self.lex(j),
-                Lex::K(K::This | K::Today | K::Last | K::Next) | Lex::Month(..)
-            )
+            && !matches!(self.lex(j), Lex::K(K::This | K::Today | K::Last | K::Next) | Lex::Month(..))
         {
             return None;
         }
@@ -1331,10 +1265,7 @@ impl<'a> Cx<'a> {
             _ => {
                 let (n, nd) = self.num(j)?;
                 // Not part of a larger number ("1,000", "2.5") or a clock time.
-                if self.p(j + 1, b',')
-                    && self.glued(j + 1)
-                    && self.num(j + 2).is_some()
-                    && self.glued(j + 2)
+                if self.p(j + 1, b',') && self.glued(j + 1) && self.num(j + 2).is_some() && self.glued(j + 2)
                 {
                     return None;
                 }
@@ -1352,10 +1283,7 @@ impl<'a> Cx<'a> {
                     return None;
                 }
                 // "the 1988 second quarter": a year, not a count.
-                if nd == 4
-                    && (1800..=2100).contains(&n)
-                    && !matches!(self.lex(j + 1), Lex::Unit(_, true))
-                {
+                if nd == 4 && (1800..=2100).contains(&n) && !matches!(self.lex(j + 1), Lex::Unit(_, true)) {
                     return None;
                 }
                 Some((Some(n), j + 1))
@@ -1450,23 +1378,11 @@ impl<'a> Cx<'a> {
             let Some(qty) = qty else {
                 // "years ago", "months earlier"
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                return m(
-                    after,
-                    TimexType::Date,
-                    v,
-                    true,
-                    "an unspecified time before or after",
-                );
+                return m(after, TimexType::Date, v, true, "an unspecified time before or after");
             };
             let Some(n) = qty else {
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                return m(
-                    after,
-                    TimexType::Date,
-                    v,
-                    true,
-                    "an unspecified time before or after",
-                );
+                return m(after, TimexType::Date, v, true, "an unspecified time before or after");
             };
             return self.shifted(after, unit, sign * n as i64, words, anchor);
         }
@@ -1507,29 +1423,16 @@ impl<'a> Cx<'a> {
                     && rel.is_none()
                     && self.rate_before(i)
                 {
-                    return m(
-                        end,
-                        TimexType::Set,
-                        val(Some(1)),
-                        false,
-                        "a rate: every such period",
-                    );
+                    return m(end, TimexType::Set, val(Some(1)), false, "a rate: every such period");
                 }
-                if n == Some(1) && self.k(j.saturating_sub(1), K::A) && (self.k(end, K::Ago) || the)
-                {
+                if n == Some(1) && self.k(j.saturating_sub(1), K::A) && (self.k(end, K::Ago) || the) {
                     return None;
                 }
                 // "a year" standing alone is often "a year ago"-like prose; keep it.
                 if self.k(end, K::Ahead) {
                     end += 1;
                 }
-                m(
-                    end,
-                    TimexType::Duration,
-                    val(n),
-                    false,
-                    "a length of time, as written",
-                )
+                m(end, TimexType::Duration, val(n), false, "a length of time, as written")
             }
             (None, Some(K::Coming | K::Next | K::Following)) if plural => {
                 let mut end = end;
@@ -1537,45 +1440,19 @@ impl<'a> Cx<'a> {
                     end += 1;
                 }
                 if unit == Unit::Day || rel == Some(K::Coming) {
-                    return m(
-                        end,
-                        TimexType::Date,
-                        "FUTURE_REF",
-                        true,
-                        "the coming days, after publication",
-                    );
+                    return m(end, TimexType::Date, "FUTURE_REF", true, "the coming days, after publication");
                 }
-                m(
-                    end,
-                    TimexType::Duration,
-                    val(None),
-                    false,
-                    "an unspecified length of time",
-                )
+                m(end, TimexType::Duration, val(None), false, "an unspecified length of time")
             }
-            (None, Some(K::Recent | K::Past | K::Last | K::Previous)) if plural => m(
-                end,
-                TimexType::Duration,
-                val(None),
-                false,
-                "an unspecified length of time",
-            ),
+            (None, Some(K::Recent | K::Past | K::Last | K::Previous)) if plural => {
+                m(end, TimexType::Duration, val(None), false, "an unspecified length of time")
+            }
             (None, None) if the && !plural && unit == Unit::Year && self.is_word(j - 1, "full") => {
                 match self.anchor {
-                    Some(a) => m(
-                        end,
-                        TimexType::Date,
-                        format!("{:04}", a.year()),
-                        true,
-                        "the year of publication",
-                    ),
-                    None => m(
-                        end,
-                        TimexType::Date,
-                        "XXXX",
-                        true,
-                        "the year of an unknown publication date",
-                    ),
+                    Some(a) => {
+                        m(end, TimexType::Date, format!("{:04}", a.year()), true, "the year of publication")
+                    }
+                    None => m(end, TimexType::Date, "XXXX", true, "the year of an unknown publication date"),
                 }
             }
             (None, None)
@@ -1585,31 +1462,15 @@ impl<'a> Cx<'a> {
                     && !self.k(end, K::Earlier)
                     && !self.k(end, K::Ago) =>
             {
-                m(
-                    end,
-                    TimexType::Duration,
-                    "P1Y",
-                    false,
-                    "a length of time, as written",
-                )
+                m(end, TimexType::Duration, "P1Y", false, "a length of time, as written")
             }
             (None, Some(K::Past | K::Last | K::Next | K::Coming | K::Previous | K::Following))
                 if the && !plural =>
             {
-                m(
-                    end,
-                    TimexType::Duration,
-                    val(Some(1)),
-                    false,
-                    "a length of time, as written",
-                )
+                m(end, TimexType::Duration, val(Some(1)), false, "a length of time, as written")
             }
             (None, None)
-                if plural
-                    && !matches!(
-                        unit,
-                        Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter
-                    ) =>
+                if plural && !matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter) =>
             {
                 if the && unit == Unit::Day {
                     return None;
@@ -1628,13 +1489,7 @@ impl<'a> Cx<'a> {
                 if self.k(end, K::Ahead) {
                     end += 1;
                 }
-                m(
-                    end,
-                    TimexType::Duration,
-                    val(None),
-                    false,
-                    "an unspecified length of time",
-                )
+                m(end, TimexType::Duration, val(None), false, "an unspecified length of time")
             }
             _ => None,
         }
@@ -1650,22 +1505,13 @@ impl<'a> Cx<'a> {
         self.num(p).is_some()
             || self.k(p, K::Percent)
             || self.p(p, b'%')
-            || [
-                "once", "twice", "times", "million", "billion", "dollars", "cents",
-            ]
-            .iter()
-            .any(|x| w.eq_ignore_ascii_case(x))
+            || ["once", "twice", "times", "million", "billion", "dollars", "cents"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
     }
 
     /// The anchor shifted by `n` units.
-    fn shifted(
-        &self,
-        end: usize,
-        unit: Unit,
-        n: i64,
-        words: &str,
-        anchor: Option<Date>,
-    ) -> Option<M> {
+    fn shifted(&self, end: usize, unit: Unit, n: i64, words: &str, anchor: Option<Date>) -> Option<M> {
         let abs = n.unsigned_abs();
         let plural = |u: &str| {
             if abs == 1 {
@@ -1683,32 +1529,18 @@ impl<'a> Cx<'a> {
                 Unit::Second | Unit::Minute | Unit::Hour => "XXXX-XX-XXTXX:XX",
                 _ => "XXXX",
             };
-            return m(
-                end,
-                TimexType::Date,
-                v,
-                true,
-                "relative to an unknown publication date",
-            );
+            return m(end, TimexType::Date, v, true, "relative to an unknown publication date");
         };
         let (value, kind, uname) = match unit {
             Unit::Day => (ymd(add_days(a, n)?), TimexType::Date, "day"),
             Unit::Week => (week_val(add_days(a, 7 * n)?), TimexType::Date, "week"),
             Unit::Month => {
                 let d = add_months(a, n)?;
-                (
-                    format!("{:04}-{:02}", d.year(), d.month()),
-                    TimexType::Date,
-                    "month",
-                )
+                (format!("{:04}-{:02}", d.year(), d.month()), TimexType::Date, "month")
             }
             Unit::Quarter => {
                 let d = add_months(a, 3 * n)?;
-                (
-                    format!("{:04}-Q{}", d.year(), quarter_of(d)),
-                    TimexType::Date,
-                    "quarter",
-                )
+                (format!("{:04}-Q{}", d.year(), quarter_of(d)), TimexType::Date, "quarter")
             }
             Unit::Year => {
                 let y = a.year() as i64 + n;
@@ -1729,25 +1561,11 @@ impl<'a> Cx<'a> {
                 }
                 (format!("{y:04}"), TimexType::Date, "year")
             }
-            Unit::Decade => (
-                format!("{:04}", a.year() as i64 + 10 * n),
-                TimexType::Date,
-                "decade",
-            ),
-            Unit::Century => (
-                format!("{:04}", a.year() as i64 + 100 * n),
-                TimexType::Date,
-                "century",
-            ),
+            Unit::Decade => (format!("{:04}", a.year() as i64 + 10 * n), TimexType::Date, "decade"),
+            Unit::Century => (format!("{:04}", a.year() as i64 + 100 * n), TimexType::Date, "century"),
             Unit::Second | Unit::Minute | Unit::Hour => (ymd(a), TimexType::Date, "hour"),
         };
-        m(
-            end,
-            kind,
-            value,
-            true,
-            format!("{abs} {} {words} ({})", plural(uname), show(a)),
-        )
+        m(end, kind, value, true, format!("{abs} {} {words} ({})", plural(uname), show(a)))
     }
 
     // -----------------------------------------------------------------------------
@@ -1774,12 +1592,7 @@ impl<'a> Cx<'a> {
             ) => k,
             _ => return None,
         };
-        if the
-            && !matches!(
-                which,
-                K::Coming | K::Previous | K::Current | K::Latest | K::Following
-            )
-        {
+        if the && !matches!(which, K::Coming | K::Previous | K::Current | K::Latest | K::Following) {
             return None;
         }
         let mut t = j + 1;
@@ -1788,12 +1601,7 @@ impl<'a> Cx<'a> {
             which = K::Last;
             t += 1;
         }
-        if self.k(t, K::Fiscal)
-            && matches!(
-                self.lex(t + 1),
-                Lex::Unit(Unit::Year | Unit::Quarter, false)
-            )
-        {
+        if self.k(t, K::Fiscal) && matches!(self.lex(t + 1), Lex::Unit(Unit::Year | Unit::Quarter, false)) {
             t += 1;
         }
         let a = self.anchor;
@@ -1825,13 +1633,7 @@ impl<'a> Cx<'a> {
                         Unit::Century => "XX",
                         _ => "XXXX",
                     };
-                    return m(
-                        t + 1,
-                        TimexType::Date,
-                        v,
-                        true,
-                        "relative to an unknown publication date",
-                    );
+                    return m(t + 1, TimexType::Date, v, true, "relative to an unknown publication date");
                 };
                 let (v, name) = match u {
                     Unit::Week => (week_val(add_days(a, 7 * sign)?), "week"),
@@ -1844,24 +1646,12 @@ impl<'a> Cx<'a> {
                         (format!("{:04}-Q{}", d.year(), quarter_of(d)), "quarter")
                     }
                     Unit::Year => (format!("{:04}", a.year() as i64 + sign), "year"),
-                    Unit::Decade => (
-                        format!("{:03}", (a.year() as i64 + 10 * sign) / 10),
-                        "decade",
-                    ),
-                    Unit::Century => (
-                        format!("{:02}", (a.year() as i64 + 100 * sign) / 100),
-                        "century",
-                    ),
+                    Unit::Decade => (format!("{:03}", (a.year() as i64 + 10 * sign) / 10), "decade"),
+                    Unit::Century => (format!("{:02}", (a.year() as i64 + 100 * sign) / 100), "century"),
                     Unit::Day => return None,
                     _ => return None,
                 };
-                m(
-                    t + 1,
-                    TimexType::Date,
-                    v,
-                    true,
-                    format!("the {name} {when} publication ({})", show(a)),
-                )
+                m(t + 1, TimexType::Date, v, true, format!("the {name} {when} publication ({})", show(a)))
             }
             Lex::K(K::Weekend) => {
                 let Some(a) = a else {
@@ -1920,18 +1710,11 @@ impl<'a> Cx<'a> {
                     kind,
                     v,
                     true,
-                    format!(
-                        "the {} {when} publication ({})",
-                        WEEKDAY_NAME[d as usize - 1],
-                        show(day)
-                    ),
+                    format!("the {} {when} publication ({})", WEEKDAY_NAME[d as usize - 1], show(day)),
                 )
             }
             Lex::Month(mo, _)
-                if !the
-                    && which != K::Past
-                    && self.t[t].cap
-                    && self.day_at(self.dot(t + 1)).is_none() =>
+                if !the && which != K::Past && self.t[t].cap && self.day_at(self.dot(t + 1)).is_none() =>
             {
                 let Some(a) = a else {
                     return m(
@@ -2015,11 +1798,7 @@ impl<'a> Cx<'a> {
                         "relative to an unknown publication date",
                     );
                 };
-                let d = if which == K::Last {
-                    add_days(a, -1)?
-                } else {
-                    a
-                };
+                let d = if which == K::Last { add_days(a, -1)? } else { a };
                 m(
                     t + 1,
                     TimexType::Time,
@@ -2094,19 +1873,10 @@ impl<'a> Cx<'a> {
                 let d = add_days(a, off)?;
                 (ymd(d), format!("{name} ({})", show(d)))
             }
-            None => (
-                "XXXX-XX-XX".to_string(),
-                "relative to an unknown publication date".to_string(),
-            ),
+            None => ("XXXX-XX-XX".to_string(), "relative to an unknown publication date".to_string()),
         };
         match part {
-            Some(p) => m(
-                end,
-                TimexType::Time,
-                format!("{date}T{}", PART[p as usize]),
-                true,
-                how,
-            ),
+            Some(p) => m(end, TimexType::Time, format!("{date}T{}", PART[p as usize]), true, how),
             None => m(end, TimexType::Date, date, true, how),
         }
     }
@@ -2124,9 +1894,7 @@ impl<'a> Cx<'a> {
                 // "now" as a conjunction-like discourse marker is still tagged in TimeBank.
                 m(i + 1, TimexType::Date, "PRESENT_REF", true, present)
             }
-            Lex::K(K::Currently | K::Nowadays) => {
-                m(i + 1, TimexType::Date, "PRESENT_REF", true, present)
-            }
+            Lex::K(K::Currently | K::Nowadays) => m(i + 1, TimexType::Date, "PRESENT_REF", true, present),
             Lex::K(K::These) if matches!(self.lex(i + 1), Lex::Unit(Unit::Day, true)) => {
                 m(i + 2, TimexType::Date, "PRESENT_REF", true, present)
             }
@@ -2167,15 +1935,9 @@ impl<'a> Cx<'a> {
                         );
                     };
                     let (sat, how) = if self.tense(i, i + 2) == Tense::Future {
-                        (
-                            self.weekday_after(a, 6, false)?,
-                            "the weekend after publication",
-                        )
+                        (self.weekday_after(a, 6, false)?, "the weekend after publication")
                     } else {
-                        (
-                            self.weekday_before(a, 6, false)?,
-                            "the weekend before publication",
-                        )
+                        (self.weekday_before(a, 6, false)?, "the weekend before publication")
                     };
                     m(
                         i + 2,
@@ -2203,8 +1965,7 @@ impl<'a> Cx<'a> {
         if let Some((n, 4)) = self.num(j) {
             if (1000..=2100).contains(&n)
                 && !(self.glued(j + 1)
-                    && (self.p(j + 1, b'-') && self.num(j + 2).is_some()
-                        || self.is_word(j + 1, "s")))
+                    && (self.p(j + 1, b'-') && self.num(j + 2).is_some() || self.is_word(j + 1, "s")))
             {
                 return Some((n as i32, j + 1));
             }
@@ -2318,13 +2079,7 @@ impl<'a> Cx<'a> {
             k += 1;
         }
         if let Some((y, end)) = self.year_at(k, true).or_else(|| self.spelled_year(k)) {
-            return m(
-                end,
-                TimexType::Date,
-                format!("{y:04}-{mo:02}"),
-                false,
-                "as written",
-            );
+            return m(end, TimexType::Date, format!("{y:04}-{mo:02}"), false, "as written");
         }
         // "June last year", "February this year"
         if let Some((y, end)) = self.deictic_year(j) {
@@ -2340,9 +2095,8 @@ impl<'a> Cx<'a> {
         let prev = i.checked_sub(1).map_or(Lex::No, |p| self.lex(p));
         let cue = matches!(
             prev,
-            Lex::K(
-                K::In | K::Prep | K::Early | K::Late | K::Mid | K::Of | K::Last | K::Next | K::This
-            ) | Lex::K(K::From | K::To)
+            Lex::K(K::In | K::Prep | K::Early | K::Late | K::Mid | K::Of | K::Last | K::Next | K::This)
+                | Lex::K(K::From | K::To)
         );
         if matches!(mo, 3 | 5) && !cue {
             return None;
@@ -2350,11 +2104,7 @@ impl<'a> Cx<'a> {
         if self.word(i) == "MAY" || self.word(i) == "MARCH" {
             return None;
         }
-        let end = if matches!(self.lex(i), Lex::Month(_, true)) {
-            self.dot(i + 1)
-        } else {
-            i + 1
-        };
+        let end = if matches!(self.lex(i), Lex::Month(_, true)) { self.dot(i + 1) } else { i + 1 };
         let Some(a) = self.anchor else {
             return m(
                 end,
@@ -2373,10 +2123,7 @@ impl<'a> Cx<'a> {
             _ => None,
         }
         .unwrap_or_else(|| {
-            let near = *cands
-                .iter()
-                .min_by_key(|&&c| ((c - am).abs(), c > am))
-                .unwrap_or(&am);
+            let near = *cands.iter().min_by_key(|&&c| ((c - am).abs(), c > am)).unwrap_or(&am);
             if !deadline && near - am > FUTURE_DAYS as i64 / 30 {
                 near - 12
             } else {
@@ -2389,11 +2136,7 @@ impl<'a> Cx<'a> {
             TimexType::Date,
             format!("{y:04}-{mo:02}"),
             true,
-            format!(
-                "the {} nearest to publication ({})",
-                MONTH_ABBR[mo as usize - 1],
-                show(a)
-            ),
+            format!("the {} nearest to publication ({})", MONTH_ABBR[mo as usize - 1], show(a)),
         )
     }
 
@@ -2423,21 +2166,15 @@ impl<'a> Cx<'a> {
                 "day without a year and no publication date",
             );
         };
-        let cands: Vec<Date> = (-1i16..=1)
-            .filter_map(|dy| Date::new(a.year() + dy, mo as i8, day as i8).ok())
-            .collect();
+        let cands: Vec<Date> =
+            (-1i16..=1).filter_map(|dy| Date::new(a.year() + dy, mo as i8, day as i8).ok()).collect();
         if cands.is_empty() {
             return None;
         }
         if let Some(wd) = weekday {
-            let fit: Vec<Date> = cands
-                .iter()
-                .copied()
-                .filter(|d| weekday_of(*d) == wd)
-                .collect();
-            if let Some(d) = fit
-                .iter()
-                .min_by_key(|d| a.until(**d).map(|s| s.get_days().abs()).unwrap_or(i32::MAX))
+            let fit: Vec<Date> = cands.iter().copied().filter(|d| weekday_of(*d) == wd).collect();
+            if let Some(d) =
+                fit.iter().min_by_key(|d| a.until(**d).map(|s| s.get_days().abs()).unwrap_or(i32::MAX))
             {
                 return m(
                     end,
@@ -2462,17 +2199,9 @@ impl<'a> Cx<'a> {
         }
         .or_else(|| {
             // Nearest, but news leans to the past: a future date only when it is close.
-            let near = cands
-                .iter()
-                .copied()
-                .min_by_key(|d| (dist(d).abs(), *d > a))?;
+            let near = cands.iter().copied().min_by_key(|d| (dist(d).abs(), *d > a))?;
             if !deadline && near > a && dist(&near) > FUTURE_DAYS {
-                cands
-                    .iter()
-                    .copied()
-                    .filter(|d| *d <= a)
-                    .max()
-                    .or(Some(near))
+                cands.iter().copied().filter(|d| *d <= a).max().or(Some(near))
             } else {
                 Some(near)
             }
@@ -2482,13 +2211,7 @@ impl<'a> Cx<'a> {
             Tense::Future => "the next such day on or after publication",
             Tense::Unknown => "the such day nearest to publication",
         };
-        m(
-            end,
-            TimexType::Date,
-            ymd(pick),
-            true,
-            format!("{how} ({})", show(pick)),
-        )
+        m(end, TimexType::Date, ymd(pick), true, format!("{how} ({})", show(pick)))
     }
 
     /// "24 November 2025", "24th of November".
@@ -2554,8 +2277,7 @@ impl<'a> Cx<'a> {
             }
             // Without a year, a fraction is likelier: want a cue ("(11/24)", "on 11/24").
             let prev_cue = i > 0
-                && (self.p(i - 1, b'(')
-                    || matches!(self.lex(i - 1), Lex::K(K::On | K::Prep) | Lex::Wd(..)));
+                && (self.p(i - 1, b'(') || matches!(self.lex(i - 1), Lex::K(K::On | K::Prep) | Lex::Wd(..)));
             if !prev_cue {
                 return None;
             }
@@ -2592,11 +2314,7 @@ impl<'a> Cx<'a> {
             Some(p) => format!("{v}T{}", PART[p as usize]),
             None => v,
         };
-        let kind = if part.is_some() {
-            TimexType::Time
-        } else {
-            TimexType::Date
-        };
+        let kind = if part.is_some() { TimexType::Time } else { TimexType::Date };
         if plural {
             return m(
                 end,
@@ -2607,13 +2325,7 @@ impl<'a> Cx<'a> {
             );
         }
         let Some(a) = self.anchor else {
-            return m(
-                end,
-                kind,
-                pv(format!("XXXX-WXX-{d}")),
-                true,
-                "weekday without a publication date",
-            );
+            return m(end, kind, pv(format!("XXXX-WXX-{d}")), true, "weekday without a publication date");
         };
         let tense = self.tense(i, end);
         let name = WEEKDAY_NAME[d as usize - 1];
@@ -2666,10 +2378,7 @@ impl<'a> Cx<'a> {
     fn year(&self, i: usize) -> Option<M> {
         let mut j = i;
         if self.k(j, K::The) && matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false)) {
-            if let Some((y, end)) = self
-                .spelled_year(j + 2)
-                .or_else(|| self.year_at(j + 2, false))
-            {
+            if let Some((y, end)) = self.spelled_year(j + 2).or_else(|| self.year_at(j + 2, false)) {
                 return m(end, TimexType::Date, format!("{y:04}"), false, "as written");
             }
         }
@@ -2688,10 +2397,7 @@ impl<'a> Cx<'a> {
         if self.p(end, b'%') || self.k(end, K::Percent) {
             return None;
         }
-        if self.glued(end)
-            && (self.p(end, b',') || self.p(end, b'.'))
-            && self.num(end + 1).is_some()
-        {
+        if self.glued(end) && (self.p(end, b',') || self.p(end, b'.')) && self.num(end + 1).is_some() {
             return None;
         }
         let prev = j.checked_sub(1).map_or(Lex::No, |p| self.lex(p));
@@ -2724,22 +2430,14 @@ impl<'a> Cx<'a> {
         let ord = match self.lex(j) {
             Lex::Ord(n) => Some((n, j + 1)),
             _ => match self.num(j) {
-                Some((n, nd)) if nd <= 2 && self.k(j + 1, K::Th) && self.glued(j + 1) => {
-                    Some((n, j + 2))
-                }
+                Some((n, nd)) if nd <= 2 && self.k(j + 1, K::Th) && self.glued(j + 1) => Some((n, j + 2)),
                 _ => None,
             },
         };
         if let Some((n, k)) = ord {
             let k2 = self.hyphen(k);
             if matches!(self.lex(k2), Lex::Unit(Unit::Century, false)) && (1..=21).contains(&n) {
-                return m(
-                    k2 + 1,
-                    TimexType::Date,
-                    format!("{:02}", n - 1),
-                    false,
-                    "as written",
-                );
+                return m(k2 + 1, TimexType::Date, format!("{:02}", n - 1), false, "as written");
             }
         }
         let mut k = j;
@@ -2802,10 +2500,7 @@ impl<'a> Cx<'a> {
             && matches!(self.lex(j + 2), Lex::K(K::Ago | K::Earlier))
         {
             let mut end = j + 3;
-            if matches!(
-                self.lex(end),
-                Lex::Unit(Unit::Quarter, false) | Lex::K(K::Period)
-            ) {
+            if matches!(self.lex(end), Lex::Unit(Unit::Quarter, false) | Lex::K(K::Period)) {
                 end += 1;
             } else if the {
                 return None;
@@ -2827,13 +2522,7 @@ impl<'a> Cx<'a> {
                     true,
                     "the year before publication",
                 ),
-                None => m(
-                    end,
-                    TimexType::Date,
-                    "XXXX",
-                    true,
-                    "a year before an unknown date",
-                ),
+                None => m(end, TimexType::Date, "XXXX", true, "a year before an unknown date"),
             };
         }
         // "Q3", "Q3 2025"
@@ -2845,13 +2534,7 @@ impl<'a> Cx<'a> {
                         k += 1;
                     }
                     if let Some((y, end)) = self.year_at(k, true) {
-                        return m(
-                            end,
-                            TimexType::Date,
-                            format!("{y:04}-Q{q}"),
-                            false,
-                            "as written",
-                        );
+                        return m(end, TimexType::Date, format!("{y:04}-Q{q}"), false, "as written");
                     }
                     return self.quarter_no_year(i, j + 2, q as u8);
                 }
@@ -2917,13 +2600,7 @@ impl<'a> Cx<'a> {
                         true,
                         "in the year of publication",
                     ),
-                    None => m(
-                        end,
-                        TimexType::Date,
-                        format!("XXXX-H{q}"),
-                        true,
-                        "year unknown",
-                    ),
+                    None => m(end, TimexType::Date, format!("XXXX-H{q}"), true, "year unknown"),
                 };
             }
             return self.quarter_no_year(i, end, q as u8).map(|mut x| {
@@ -2933,10 +2610,7 @@ impl<'a> Cx<'a> {
         }
         // "the 1988 quarter", "the 1989 period"
         if let Some(y) = pre_year {
-            if matches!(
-                self.lex(j),
-                Lex::Unit(Unit::Quarter, false) | Lex::K(K::Period)
-            ) {
+            if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false) | Lex::K(K::Period)) {
                 if let Some((_, q)) = self.last_quarter {
                     return m(
                         j + 1,
@@ -3034,10 +2708,7 @@ impl<'a> Cx<'a> {
             TimexType::Date,
             format!("{y:04}-Q{q}"),
             true,
-            format!(
-                "Q{q} of the year of publication or the year before ({})",
-                show(a)
-            ),
+            format!("Q{q} of the year of publication or the year before ({})", show(a)),
         )
     }
 
@@ -3051,13 +2722,7 @@ impl<'a> Cx<'a> {
             k += 1;
         }
         if let Some((y, end)) = self.year_at(k, true) {
-            return m(
-                end,
-                TimexType::Date,
-                format!("{y:04}-{}", SEASON[s as usize]),
-                false,
-                "as written",
-            );
+            return m(end, TimexType::Date, format!("{y:04}-{}", SEASON[s as usize]), false, "as written");
         }
         let prev = i.checked_sub(1).map_or(Lex::No, |p| self.lex(p));
         let prev2 = i.checked_sub(2).map_or(Lex::No, |p| self.lex(p));
@@ -3121,13 +2786,7 @@ impl<'a> Cx<'a> {
                             Unit::Century => ("P", "Y", 100),
                         };
                         let n = if self.k(i + 1, K::Other) { 2 * n } else { n };
-                        m(
-                            j + 1,
-                            TimexType::Set,
-                            format!("{pre}{}{l}", n * mult),
-                            false,
-                            "a repeated period",
-                        )
+                        m(j + 1, TimexType::Set, format!("{pre}{}{l}", n * mult), false, "a repeated period")
                     }
                     Lex::Wd(d, _) => m(
                         j + 1,
@@ -3143,13 +2802,9 @@ impl<'a> Cx<'a> {
                         false,
                         "every such part of the day",
                     ),
-                    Lex::Month(mo, _) if self.t[j].cap => m(
-                        j + 1,
-                        TimexType::Set,
-                        format!("XXXX-{mo:02}"),
-                        false,
-                        "every such month",
-                    ),
+                    Lex::Month(mo, _) if self.t[j].cap => {
+                        m(j + 1, TimexType::Set, format!("XXXX-{mo:02}"), false, "every such month")
+                    }
                     _ => None,
                 };
             }
@@ -3196,10 +2851,7 @@ impl<'a> Cx<'a> {
                             mi = mm;
                             j += 2;
                             has_min = true;
-                            if self.p(j, b':')
-                                && self.glued(j)
-                                && matches!(self.num(j + 1), Some((_, 2)))
-                            {
+                            if self.p(j, b':') && self.glued(j) && matches!(self.num(j + 1), Some((_, 2))) {
                                 j += 2;
                             }
                         }
@@ -3270,13 +2922,7 @@ impl<'a> Cx<'a> {
             Some(d) => format!("{d}T{hm}"),
             None => format!("T{hm}"),
         };
-        m(
-            end,
-            TimexType::Time,
-            v,
-            rel,
-            "clock time, on the day mentioned or of publication",
-        )
+        m(end, TimexType::Time, v, rel, "clock time, on the day mentioned or of publication")
     }
 
     fn ampm(&self, j: usize) -> Option<(bool, usize)> {
@@ -3294,8 +2940,7 @@ impl<'a> Cx<'a> {
         } else {
             return None;
         };
-        if self.p(j + 1, b'.') && self.glued(j + 1) && self.is_word(j + 2, "m") && self.glued(j + 2)
-        {
+        if self.p(j + 1, b'.') && self.glued(j + 1) && self.is_word(j + 2, "m") && self.glued(j + 2) {
             return Some((pm, self.dot(j + 3)));
         }
         None
@@ -3308,11 +2953,7 @@ impl<'a> Cx<'a> {
                 if self.k(i + 1, K::Eve) {
                     (12, 24, i + 2, "Christmas Eve")
                 } else {
-                    let e = if self.is_word(i + 1, "day") {
-                        i + 2
-                    } else {
-                        i + 1
-                    };
+                    let e = if self.is_word(i + 1, "day") { i + 2 } else { i + 1 };
                     (12, 25, e, "Christmas")
                 }
             }
@@ -3345,19 +2986,9 @@ impl<'a> Cx<'a> {
             }
             Lex::K(K::Halloween) => (10, 31, i + 1, "Halloween"),
             Lex::K(K::Thanksgiving) if self.t[i].cap => {
-                let e = if self.is_word(i + 1, "day") {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                let e = if self.is_word(i + 1, "day") { i + 2 } else { i + 1 };
                 let Some(a) = self.anchor else {
-                    return m(
-                        e,
-                        TimexType::Date,
-                        "XXXX-11",
-                        true,
-                        "Thanksgiving, year unknown",
-                    );
+                    return m(e, TimexType::Date, "XXXX-11", true, "Thanksgiving, year unknown");
                 };
                 let tg = |y: i16| -> Option<Date> {
                     let d = Date::new(y, 11, 1).ok()?;
@@ -3369,13 +3000,7 @@ impl<'a> Cx<'a> {
                 } else {
                     this
                 };
-                return m(
-                    e,
-                    TimexType::Date,
-                    ymd(d),
-                    true,
-                    "the Thanksgiving nearest to publication",
-                );
+                return m(e, TimexType::Date, ymd(d), true, "the Thanksgiving nearest to publication");
             }
             _ => return None,
         };
@@ -3467,10 +3092,7 @@ pub fn governing_timex(text: &str, sentence: Span, verb: Span, timexes: &[Timex]
 }
 
 fn clause_breaks(s: &str) -> usize {
-    let mut n = s
-        .bytes()
-        .filter(|b| matches!(b, b',' | b';' | b':'))
-        .count();
+    let mut n = s.bytes().filter(|b| matches!(b, b',' | b';' | b':')).count();
     n += s.matches('—').count() + s.matches(" - ").count();
     for w in s.split(|c: char| !c.is_alphanumeric()) {
         let lw = w.to_ascii_lowercase();
@@ -3499,26 +3121,16 @@ fn clause_breaks(s: &str) -> usize {
 fn modifies_noun(text: &str, sentence: Span, t: &Timex) -> bool {
     let before = text[sentence.start..t.span.start].trim_end();
     let after = &text[t.span.end..sentence.end];
-    let det = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her"
-            )
-        });
+    let det = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| {
+        matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
+    });
     if after.starts_with("'s") || after.starts_with("’s") {
         return true;
     }
     if !det || !after.starts_with(' ') {
         return false;
     }
-    let next: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
+    let next: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
     !next.is_empty()
         && next.chars().next().is_some_and(|c| c.is_lowercase())
         && !matches!(
@@ -3571,24 +3183,9 @@ mod tests {
         &[
             ("They met on Monday.", "Monday", Date, "2025-11-24"),
             ("They will meet on Monday.", "Monday", Date, "2025-12-01"),
-            (
-                "Talks are set to resume Friday.",
-                "Friday",
-                Date,
-                "2025-11-28",
-            ),
-            (
-                "He plans to travel Thursday.",
-                "Thursday",
-                Date,
-                "2025-11-27",
-            ),
-            (
-                "The deal was signed Tuesday.",
-                "Tuesday",
-                Date,
-                "2025-11-25",
-            ),
+            ("Talks are set to resume Friday.", "Friday", Date, "2025-11-28"),
+            ("He plans to travel Thursday.", "Thursday", Date, "2025-11-27"),
+            ("The deal was signed Tuesday.", "Tuesday", Date, "2025-11-25"),
             ("It happened last week.", "last week", Date, "2025-W47"),
             ("They will meet next week.", "next week", Date, "2025-W49"),
             ("Prices rose this week.", "this week", Date, "2025-W48"),
@@ -3598,159 +3195,44 @@ mod tests {
             ("He spoke yesterday.", "yesterday", Date, "2025-11-24"),
             ("He speaks today.", "today", Date, "2025-11-25"),
             ("He speaks tomorrow.", "tomorrow", Date, "2025-11-26"),
-            (
-                "It was decided two days ago.",
-                "two days ago",
-                Date,
-                "2025-11-23",
-            ),
-            (
-                "Three weeks later, they signed.",
-                "Three weeks later",
-                Date,
-                "2025-W51",
-            ),
-            (
-                "Earlier this year, he resigned.",
-                "Earlier this year",
-                Date,
-                "2025",
-            ),
-            (
-                "The strike began late May 12.",
-                "late May 12",
-                Date,
-                "2025-05-12",
-            ),
-            (
-                "The summit was held on Nov. 24.",
-                "Nov. 24",
-                Date,
-                "2025-11-24",
-            ),
+            ("It was decided two days ago.", "two days ago", Date, "2025-11-23"),
+            ("Three weeks later, they signed.", "Three weeks later", Date, "2025-W51"),
+            ("Earlier this year, he resigned.", "Earlier this year", Date, "2025"),
+            ("The strike began late May 12.", "late May 12", Date, "2025-05-12"),
+            ("The summit was held on Nov. 24.", "Nov. 24", Date, "2025-11-24"),
             ("They met in March 2022.", "March 2022", Date, "2022-03"),
             ("The talks on 11/24 failed.", "11/24", Date, "2025-11-24"),
-            (
-                "It was filed on 2025-05-13.",
-                "2025-05-13",
-                Date,
-                "2025-05-13",
-            ),
-            (
-                "It began on 24 November 2025.",
-                "24 November 2025",
-                Date,
-                "2025-11-24",
-            ),
-            (
-                "It began on November 24, 2025.",
-                "November 24, 2025",
-                Date,
-                "2025-11-24",
-            ),
+            ("It was filed on 2025-05-13.", "2025-05-13", Date, "2025-05-13"),
+            ("It began on 24 November 2025.", "24 November 2025", Date, "2025-11-24"),
+            ("It began on November 24, 2025.", "November 24, 2025", Date, "2025-11-24"),
             ("Growth was strong in the 1990s.", "the 1990s", Date, "199"),
-            (
-                "In the 20th century, it grew.",
-                "the 20th century",
-                Date,
-                "19",
-            ),
+            ("In the 20th century, it grew.", "the 20th century", Date, "19"),
             ("They met this summer.", "this summer", Date, "2025-SU"),
-            (
-                "Profits rose in the third quarter.",
-                "the third quarter",
-                Date,
-                "2025-Q3",
-            ),
-            (
-                "Profits rose in the fourth quarter of 1989.",
-                "the fourth quarter of 1989",
-                Date,
-                "1989-Q4",
-            ),
-            (
-                "Rain fell for the past few days.",
-                "the past few days",
-                Duration,
-                "PXD",
-            ),
-            (
-                "The ceasefire lasted three days.",
-                "three days",
-                Duration,
-                "P3D",
-            ),
+            ("Profits rose in the third quarter.", "the third quarter", Date, "2025-Q3"),
+            ("Profits rose in the fourth quarter of 1989.", "the fourth quarter of 1989", Date, "1989-Q4"),
+            ("Rain fell for the past few days.", "the past few days", Duration, "PXD"),
+            ("The ceasefire lasted three days.", "three days", Duration, "P3D"),
             ("The talks took two years.", "two years", Duration, "P2Y"),
             ("It has grown for years.", "years", Duration, "PXY"),
             ("He is now in Ankara.", "now", Date, "PRESENT_REF"),
-            (
-                "He is currently in Ankara.",
-                "currently",
-                Date,
-                "PRESENT_REF",
-            ),
+            ("He is currently in Ankara.", "currently", Date, "PRESENT_REF"),
             ("He recently visited Kyiv.", "recently", Date, "PAST_REF"),
-            (
-                "Talks continue in the coming days.",
-                "the coming days",
-                Date,
-                "FUTURE_REF",
-            ),
+            ("Talks continue in the coming days.", "the coming days", Date, "FUTURE_REF"),
             ("The paper is published daily.", "daily", Set, "P1D"),
             ("They meet every week.", "every week", Set, "P1W"),
-            (
-                "The vote is at 2:30 p.m.",
-                "2:30 p.m.",
-                Time,
-                "2025-11-25T14:30",
-            ),
-            (
-                "They met at 14:30 on Monday.",
-                "14:30 on Monday",
-                Time,
-                "2025-11-24T14:30",
-            ),
-            (
-                "Fighting resumed Friday morning.",
-                "Friday morning",
-                Time,
-                "2025-11-21TMO",
-            ),
-            (
-                "He arrived last night.",
-                "last night",
-                Time,
-                "2025-11-24TNI",
-            ),
+            ("The vote is at 2:30 p.m.", "2:30 p.m.", Time, "2025-11-25T14:30"),
+            ("They met at 14:30 on Monday.", "14:30 on Monday", Time, "2025-11-24T14:30"),
+            ("Fighting resumed Friday morning.", "Friday morning", Time, "2025-11-21TMO"),
+            ("He arrived last night.", "last night", Time, "2025-11-24TNI"),
             ("The 1998 law changed.", "1998", Date, "1998"),
-            (
-                "The talks ended in late November.",
-                "late November",
-                Date,
-                "2025-11",
-            ),
+            ("The talks ended in late November.", "late November", Date, "2025-11"),
             ("He will visit in April.", "April", Date, "2026-04"),
             ("He visited in April.", "April", Date, "2025-04"),
-            (
-                "It was published on Christmas.",
-                "Christmas",
-                Date,
-                "2024-12-25",
-            ),
+            ("It was published on Christmas.", "Christmas", Date, "2024-12-25"),
             ("He left last Friday.", "last Friday", Date, "2025-11-21"),
             ("They meet next Monday.", "next Monday", Date, "2025-12-01"),
-            (
-                "The plan was unveiled Monday, Nov. 24.",
-                "Monday, Nov. 24",
-                Date,
-                "2025-11-24",
-            ),
-            (
-                "About two years ago, it began.",
-                "About two years ago",
-                Date,
-                "2023",
-            ),
+            ("The plan was unveiled Monday, Nov. 24.", "Monday, Nov. 24", Date, "2025-11-24"),
+            ("About two years ago, it began.", "About two years ago", Date, "2023"),
             ("The weekend was quiet.", "The weekend", Date, "XXX"),
         ]
     };
@@ -3766,17 +3248,10 @@ mod tests {
             let hit = got.iter().find(|(s, _, _)| s == span);
             match hit {
                 Some((_, k, v)) if *k == kind && v == value => {}
-                _ => bad.push(format!(
-                    "{text:?}: want {span:?} {kind:?} {value}, got {got:?}"
-                )),
+                _ => bad.push(format!("{text:?}: want {span:?} {kind:?} {value}, got {got:?}")),
             }
         }
-        assert!(
-            bad.is_empty(),
-            "{} failures:\n{}",
-            bad.len(),
-            bad.join("\n")
-        );
+        assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
     }
 
     #[test]
@@ -3829,34 +3304,16 @@ mod tests {
         let text = "After the March 2022 talks failed, Erdoğan met Putin on Monday.";
         let tx = tagger.tag(text, Some(PUB));
         let verb = text.find("met").unwrap();
-        let g = governing_timex(
-            text,
-            Span::new(0, text.len()),
-            Span::new(verb, verb + 3),
-            &tx,
-        );
+        let g = governing_timex(text, Span::new(0, text.len()), Span::new(verb, verb + 3), &tx);
         assert_eq!(g.map(|i| tx[i].span.slice(text)), Some("Monday"));
         let text = "He said on Friday that “we will talk next week,” and left.";
         let tx = tagger.tag(text, Some(PUB));
         let verb = text.find("said").unwrap();
-        let g = governing_timex(
-            text,
-            Span::new(0, text.len()),
-            Span::new(verb, verb + 4),
-            &tx,
-        );
+        let g = governing_timex(text, Span::new(0, text.len()), Span::new(verb, verb + 4), &tx);
         assert_eq!(g.map(|i| tx[i].span.slice(text)), Some("Friday"));
         let text = "The talks lasted three days.";
         let tx = tagger.tag(text, Some(PUB));
         let verb = text.find("lasted").unwrap();
-        assert_eq!(
-            governing_timex(
-                text,
-                Span::new(0, text.len()),
-                Span::new(verb, verb + 6),
-                &tx
-            ),
-            None
-        );
+        assert_eq!(governing_timex(text, Span::new(0, text.len()), Span::new(verb, verb + 6), &tx), None);
     }
 }

@@ -27,16 +27,12 @@ use super::{Error, TimeTagger};
 /// system's `<TIMEX3 tid type value>` tags in TEXT, every other character unchanged.
 pub fn annotate(tml: &str, tagger: &TimeTagger) -> Result<String, Error> {
     let dct = creation_time(tml)?;
-    let open = tml
-        .find("<TEXT>")
-        .ok_or_else(|| Error::timeml("expected a <TEXT> element, found none"))?;
+    let open = tml.find("<TEXT>").ok_or_else(|| Error::timeml("expected a <TEXT> element, found none"))?;
     let start = open + "<TEXT>".len();
     let close = tml[start..]
         .find("</TEXT>")
         .map(|k| start + k)
-        .ok_or_else(|| {
-            Error::timeml("expected </TEXT> after <TEXT>, found the end of the document")
-        })?;
+        .ok_or_else(|| Error::timeml("expected </TEXT> after <TEXT>, found the end of the document"))?;
     let text = Plain::read(&tml[start..close])?;
     let found = tagger.tag(&text.plain, Some(dct));
 
@@ -90,17 +86,13 @@ pub fn creation_time(tml: &str) -> Result<Date, Error> {
                 Error::timeml("expected a value attribute on the creation-time TIMEX3, found none")
             })?;
             let day = v.get(..10).unwrap_or(v);
-            return day.parse::<Date>().map_err(|_| {
-                Error::timeml(format!(
-                    "expected a creation time as YYYY-MM-DD, found {v:?}"
-                ))
-            });
+            return day
+                .parse::<Date>()
+                .map_err(|_| Error::timeml(format!("expected a creation time as YYYY-MM-DD, found {v:?}")));
         }
         rest = &rest[tag_end..];
     }
-    Err(Error::timeml(
-        "expected a TIMEX3 with functionInDocument=\"CREATION_TIME\", found none",
-    ))
+    Err(Error::timeml("expected a TIMEX3 with functionInDocument=\"CREATION_TIME\", found none"))
 }
 
 fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
@@ -124,9 +116,7 @@ fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 }
 
 fn escape_attr(v: &str) -> String {
-    v.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
+    v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
 }
 
 /// TEXT without its tags, entities decoded, with the way back to the raw bytes.
@@ -179,11 +169,7 @@ impl Plain {
                 }
             }
         }
-        Ok(Plain {
-            plain,
-            chars,
-            offsets,
-        })
+        Ok(Plain { plain, chars, offsets })
     }
 }
 
@@ -218,13 +204,15 @@ mod tests {
         assert!(out.starts_with(head));
         assert!(out.ends_with("</TEXT>\n</TimeML>\n"));
         assert!(!out.contains("<EVENT"));
-        assert!(out.contains("AT&amp;T said <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1989-10-25\">yesterday</TIMEX3>"), "{out}");
-        assert!(out.contains("&lt;5%&gt;"));
-        assert!(out.contains(">a year earlier</TIMEX3>"), "{out}");
         assert!(
-            out.contains("value=\"1989-Q3\">third-quarter</TIMEX3>"),
+            out.contains(
+                "AT&amp;T said <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1989-10-25\">yesterday</TIMEX3>"
+            ),
             "{out}"
         );
+        assert!(out.contains("&lt;5%&gt;"));
+        assert!(out.contains(">a year earlier</TIMEX3>"), "{out}");
+        assert!(out.contains("value=\"1989-Q3\">third-quarter</TIMEX3>"), "{out}");
     }
 
     #[test]

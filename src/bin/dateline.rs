@@ -66,10 +66,11 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
                 match arg {
                     Long("published") => {
                         let v = parser.value()?.string()?;
-                        let (file, date) = v
-                            .rsplit_once('=')
-                            .ok_or_else(|| Usage(format!("--published expects FILE=YYYY-MM-DD, found {v:?}")))?;
-                        let date = analysis::parse_date(date).map_err(|e| Usage(format!("--published {file}: {e}")))?;
+                        let (file, date) = v.rsplit_once('=').ok_or_else(|| {
+                            Usage(format!("--published expects FILE=YYYY-MM-DD, found {v:?}"))
+                        })?;
+                        let date = analysis::parse_date(date)
+                            .map_err(|e| Usage(format!("--published {file}: {e}")))?;
                         published.push((base_name(Path::new(file)), date));
                     }
                     Long("today") => {
@@ -80,7 +81,9 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
                         format = match parser.value()?.string()?.as_str() {
                             "json" => Format::Json,
                             "csv" => Format::Csv,
-                            other => return Err(Usage(format!("--format expects json or csv, found {other:?}"))),
+                            other => {
+                                return Err(Usage(format!("--format expects json or csv, found {other:?}")))
+                            }
                         }
                     }
                     Value(p) => paths.push(PathBuf::from(p)),
@@ -129,7 +132,9 @@ fn clock_today() -> jiff::civil::Date {
 }
 
 fn base_name(p: &Path) -> String {
-    p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| p.to_string_lossy().into_owned())
+    p.file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.to_string_lossy().into_owned())
 }
 
 /// Expands folders (sorted, recursively; hidden files skipped) into files.
@@ -204,7 +209,11 @@ fn analyze(
     for e in &errors {
         eprintln!("dateline: {e}");
     }
-    if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn timeml(out: &Path, files: &[PathBuf]) -> ExitCode {
@@ -218,7 +227,8 @@ fn timeml(out: &Path, files: &[PathBuf]) -> ExitCode {
         let result = std::fs::read_to_string(f)
             .map_err(|e| format!("file {}: cannot read: {e}", f.display()))
             .and_then(|tml| {
-                analysis::timeml::annotate(&tml, &tagger).map_err(|e| e.in_file(f.display().to_string()).to_string())
+                analysis::timeml::annotate(&tml, &tagger)
+                    .map_err(|e| e.in_file(f.display().to_string()).to_string())
             })
             .and_then(|tagged| {
                 std::fs::write(out.join(base_name(f)), tagged)
@@ -229,6 +239,9 @@ fn timeml(out: &Path, files: &[PathBuf]) -> ExitCode {
             failed = true;
         }
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
-

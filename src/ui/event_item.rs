@@ -8,7 +8,12 @@ use crate::analysis::EventOut;
 /// One event: date, CAMEO type, actors, summary, source; activating it opens the
 /// article with the evidence highlighted.
 #[component]
-pub fn EventItem(ev: EventOut, title: String, month_head: Option<String>, day_head: Option<String>) -> impl IntoView {
+pub fn EventItem(
+    ev: EventOut,
+    title: String,
+    month_head: Option<String>,
+    day_head: Option<String>,
+) -> impl IntoView {
     let state = expect_context::<State>();
     let quad = QuadClass::of(&ev.cameo).as_str().replace(' ', "-");
     let button_id = format!("open-{}", ev.id);
@@ -30,7 +35,11 @@ pub fn EventItem(ev: EventOut, title: String, month_head: Option<String>, day_he
         Some(d) => {
             let how = ev.date_how.clone().unwrap_or_default();
             let text = ev.date_text.clone().unwrap_or_default();
-            let tip = if text.is_empty() { how.clone() } else { format!("“{text}” → {}: {how}", display_date(d)) };
+            let tip = if text.is_empty() {
+                how.clone()
+            } else {
+                format!("“{text}” → {}: {how}", display_date(d))
+            };
             view! { <time datetime=d.clone() title=tip>{display_date(d)}</time> }.into_any()
         }
         None => view! { <span class="undated">"undated"</span> }.into_any(),

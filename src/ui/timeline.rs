@@ -17,7 +17,8 @@ pub fn Timeline() -> impl IntoView {
                 .into_iter()
                 .map(|i| {
                     let ev = w.analysis().events[i].clone();
-                    let title = ev.sources.first().and_then(|s| titles.get(&s.article)).cloned().unwrap_or_default();
+                    let title =
+                        ev.sources.first().and_then(|s| titles.get(&s.article)).cloned().unwrap_or_default();
                     (ev, title)
                 })
                 .collect::<Vec<_>>()
@@ -27,7 +28,11 @@ pub fn Timeline() -> impl IntoView {
     let count_text = move || {
         let n = matches.with(|m| m.len());
         let t = total();
-        if n == t { format!("{n} events") } else { format!("{n} of {t} events match") }
+        if n == t {
+            format!("{n} events")
+        } else {
+            format!("{n} of {t} events match")
+        }
     };
     view! {
         <section class="timeline" aria-labelledby="timeline-h">

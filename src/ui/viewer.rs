@@ -22,7 +22,13 @@ pub fn Viewer() -> impl IntoView {
             if !t.is_char_boundary(s) || !t.is_char_boundary(e) {
                 return None;
             }
-            Some((a.title.clone(), a.published.clone(), t[..s].to_string(), t[s..e].to_string(), t[e..].to_string()))
+            Some((
+                a.title.clone(),
+                a.published.clone(),
+                t[..s].to_string(),
+                t[s..e].to_string(),
+                t[e..].to_string(),
+            ))
         })
     };
     Effect::new(move |_| {
