@@ -68,6 +68,31 @@ fn seeds_give_the_24_november_2025_erdogan_putin_call() {
 }
 
 #[test]
+fn article_000_is_dated_through_the_call_that_004_pins_down() {
+    let out = run(&["analyze", "--today", "2026-11-22", seeds().to_str().unwrap()]);
+    let v = json(&out);
+    let a000 = article(&v, "000_647321a723405cb3.txt");
+    assert_eq!(a000["published"], "2025-11-25", "{}", a000["published_reason"]);
+    assert_eq!(a000["published_source"], "inferred");
+    assert_eq!(a000["published_inferred"], true);
+    assert!(a000["published_reason"].as_str().unwrap().contains("004_80507271b0520eef.txt"));
+    // One event for the happening, citing both articles.
+    let a004 = article(&v, "004_80507271b0520eef.txt");
+    let call = events(&v)
+        .iter()
+        .find(|e| e["cameo"] == "041" && e["date"] == "2025-11-24" && cites(e, &a000["id"]))
+        .expect("000's Monday call");
+    assert!(cites(call, &a004["id"]), "merged with 004's report: {call}");
+    assert_eq!(
+        events(&v).iter().filter(|e| e["cameo"] == "041" && e["date"] == "2025-11-24").count(),
+        1,
+        "one event per happening"
+    );
+    // Relative dates in 000 follow: "Duran said on X on Tuesday" is 25 Nov 2025.
+    assert!(events(&v).iter().any(|e| cites(e, &a000["id"]) && e["date"] == "2025-11-25"));
+}
+
+#[test]
 fn the_date_line_dates_article_003_and_its_events() {
     let out = run(&[
         "analyze",

@@ -24,6 +24,7 @@
 //! ```
 
 mod actors;
+mod anchor;
 mod boilerplate;
 pub mod cameo;
 mod error;
@@ -98,42 +99,68 @@ impl Analyzer {
 
     /// Analyses a set of articles: each article's date, its events, and the events
     /// merged across articles, in date order (undated last).
+    ///
+    /// An article with no date of its own is dated from another: when it reports a
+    /// contact "on Monday" that a dated article pins to a day (same participants, same
+    /// kind of event), its date follows from that day (see `anchor.rs`).
     pub fn analyze(&self, docs: &[Document]) -> Analysis {
+        let ids: Vec<String> = (1..=docs.len()).map(|i| format!("a{i}")).collect();
+        let mut results: Vec<Analyzed> =
+            docs.iter().zip(&ids).map(|(doc, id)| self.analyze_one(id, doc, None)).collect();
+        // Anchoring can chain (an article dated by inference dates another): a few rounds.
+        for _ in 0..3 {
+            let found = anchor::infer(docs, &results);
+            if found.is_empty() {
+                break;
+            }
+            for (i, forced) in found {
+                results[i] = self.analyze_one(&ids[i], &docs[i], Some(forced));
+            }
+        }
         let mut articles = Vec::with_capacity(docs.len());
         let mut events = Vec::new();
-        for (i, doc) in docs.iter().enumerate() {
-            let id = format!("a{}", i + 1);
-            let (article, evs) = self.analyze_one(&id, doc);
-            articles.push(article);
-            events.extend(evs);
+        for r in results {
+            articles.push(r.article);
+            events.extend(r.events);
         }
         merge::unify_actors(&mut events);
         let events = merge::merge(events);
         Analysis { schema: SCHEMA, articles, events }
     }
 
-    /// The publication date of a document, with its source and reason.
+    /// The publication date of a document, with its source and reason, in this order:
+    /// the user's setting; a date line or dateline in the text; a date in the file name;
+    /// a weekday written with its month and day (inferred).
     fn publication(&self, doc: &Document) -> (Option<Date>, PublishedSource, String) {
         if let Some(&d) = self.published.get(&doc.file) {
             return (Some(d), PublishedSource::User, "set by the user".to_string());
         }
-        if let Some(found) = published::date_in_text(&doc.text, self.today) {
-            let source = if found.inferred { PublishedSource::Inferred } else { PublishedSource::Text };
-            return (Some(found.date), source, found.reason);
+        let in_text = published::date_in_text(&doc.text, self.today);
+        if let Some(found) = in_text.as_ref().filter(|f| !f.inferred) {
+            return (Some(found.date), PublishedSource::Text, found.reason.clone());
         }
         if let Some(found) = published::date_in_file_name(&doc.file) {
             return (Some(found.date), PublishedSource::FileName, found.reason);
         }
+        if let Some(found) = in_text {
+            return (Some(found.date), PublishedSource::Inferred, found.reason);
+        }
         (None, PublishedSource::Unknown, "no date found in the text or the file name".to_string())
     }
 
-    fn analyze_one(&self, id: &str, doc: &Document) -> (ArticleOut, Vec<EventOut>) {
-        let (published, source, reason) = self.publication(doc);
+    /// Analyses one article; `forced` is a publication date inferred from other
+    /// articles, with its reason.
+    fn analyze_one(&self, id: &str, doc: &Document, forced: Option<(Date, String)>) -> Analyzed {
+        let (published, source, reason) = match forced {
+            Some((d, why)) => (Some(d), PublishedSource::Inferred, why),
+            None => self.publication(doc),
+        };
         let text = doc.text.as_str();
         let timexes = self.tagger.tag(text, published);
         let gaz = Gazetteer::builtin();
         let mut table = ActorTable::default();
         let mut raw = Vec::new();
+        let mut pending = Vec::new();
         let mut last_subject: Option<usize> = None;
         let skipped = boilerplate::regions(text);
         for sentence in text::sentences(text) {
@@ -180,6 +207,14 @@ impl Analyzer {
             }
             let verb = Span::new(tokens[trigger.tokens.0].span.start, tokens[trigger.tokens.1 - 1].span.end);
             let tx = time::governing_timex(text, sentence, verb, &timexes).map(|i| &timexes[i]);
+            if let (Some(weekday), Some(tgt)) = (tx.and_then(|t| anchor::bare_weekday(&t.value)), tgt) {
+                pending.push(anchor::Pending {
+                    weekday,
+                    root: cameo::root(trigger.code).to_string(),
+                    names: anchor::names(&[&table.actors[src_actor].actor, &table.actors[mentions[tgt].actor].actor]),
+                    text: tx.map(|t| t.span.slice(text).to_string()).unwrap_or_default(),
+                });
+            }
             raw.push(merge::RawEvent {
                 article: id.to_string(),
                 sentence,
@@ -206,8 +241,20 @@ impl Analyzer {
             warnings: doc.warnings.clone(),
             text: doc.text.clone(),
         };
-        (article, evs)
+        let weekdays = timexes.iter().filter_map(|t| anchor::bare_weekday(&t.value)).collect();
+        Analyzed { article, events: evs, pending, weekdays }
     }
+}
+
+/// One article's analysis, with what anchoring needs.
+#[derive(Clone, Debug)]
+pub(crate) struct Analyzed {
+    pub article: ArticleOut,
+    pub events: Vec<EventOut>,
+    /// Contacts dated only by a bare weekday that no publication date resolved.
+    pub pending: Vec<anchor::Pending>,
+    /// Every bare weekday the article mentions without a publication date (1 = Monday).
+    pub weekdays: Vec<u8>,
 }
 
 /// Replaces nothing but adds a mention for a subject pronoun ("he", "she") before the

@@ -57,8 +57,9 @@ pub fn EventItem(
         .collect_view();
     let more = ev.sources.len().saturating_sub(1);
     let sources_text = if more > 0 { format!("{title} and {more} more") } else { title };
-    let date_explained = match (&ev.date_text, &ev.date_how) {
-        (Some(t), Some(h)) => format!("“{t}”: {h}"),
+    let date_explained = match (&ev.date_text, &ev.date_how, &ev.date) {
+        (Some(t), Some(h), Some(d)) => format!("“{t}” → {}: {h}", display_date(d)),
+        (Some(t), Some(h), None) => format!("“{t}”: {h}"),
         _ => String::new(),
     };
     view! {
