@@ -1,0 +1,108 @@
+//! `./dev bench`: throughput of the analysis core on real article texts.
+//!
+//! Reads the sample articles and the TempEval-3 texts from ../shared (research use:
+//! read in place, never copied), replicates them to N articles with spread publication
+//! dates, and reports MB/s and articles/s for the temporal tagger alone and for the
+//! whole analysis (merging included). Prints Markdown.
+//!
+//! cargo run --release --example bench -- [--quick]
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use dateline::analysis::{Analyzer, Document, TimeTagger};
+use jiff::civil::date;
+use jiff::ToSpan;
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut texts: Vec<String> = Vec::new();
+    for entry in sorted(&root.join("seeds")) {
+        texts.push(std::fs::read_to_string(entry).expect("read seed"));
+    }
+    let corpus = root.join("../shared/corpora/tempeval3-train");
+    for sub in ["TimeBank", "AQUAINT"] {
+        for f in sorted(&corpus.join(sub)) {
+            if let Ok(tml) = std::fs::read_to_string(&f) {
+                texts.push(timeml_text(&tml));
+            }
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!("Corpus: {} real article texts ({:.2} MB): the 5 seeds and the TempEval-3 TimeBank/AQUAINT texts.\n", texts.len(), mb(bytes));
+
+    // The temporal tagger alone.
+    let tagger = TimeTagger::new();
+    let anchor = Some(date(2025, 11, 25));
+    let target = if quick { 2_000_000 } else { 30_000_000 };
+    let mut runs = Vec::new();
+    for _ in 0..if quick { 1 } else { 5 } {
+        let start = Instant::now();
+        let mut done = 0usize;
+        let mut found = 0usize;
+        while done < target {
+            for t in &texts {
+                found += tagger.tag(t, anchor).len();
+                done += t.len();
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        std::hint::black_box(found);
+        runs.push(mb(done) / secs);
+    }
+    runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!("| stage | MB/s (median of {}) |\n|---|---|\n| temporal tagger alone | {:.1} |\n", runs.len(), runs[runs.len() / 2]);
+
+    // The whole analysis at growing sizes.
+    println!("| articles | MB | seconds (median of 3) | MB/s | articles/s | events |\n|---|---|---|---|---|---|");
+    let sizes: &[usize] = if quick { &[10, 100] } else { &[10, 100, 1_000, 10_000] };
+    let analyzer = Analyzer::builder(date(2026, 11, 22)).build();
+    for &n in sizes {
+        let docs: Vec<Document> = (0..n)
+            .map(|i| {
+                let day = date(2020, 1, 1).checked_add(((i * 37) % 2000) as i64 * 1.day()).unwrap();
+                Document::from_text(format!("{day}-article-{i}.txt"), texts[i % texts.len()].clone())
+            })
+            .collect();
+        let size: usize = docs.iter().map(|d| d.text.len()).sum();
+        let mut times = Vec::new();
+        let mut events = 0;
+        for _ in 0..if quick || n >= 10_000 { 1 } else { 3 } {
+            let start = Instant::now();
+            let a = analyzer.analyze(&docs);
+            times.push(start.elapsed().as_secs_f64());
+            events = a.events.len();
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let t = times[times.len() / 2];
+        println!("| {n} | {:.2} | {t:.3} | {:.2} | {:.0} | {events} |", mb(size), mb(size) / t, n as f64 / t);
+    }
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1_000_000.0
+}
+
+fn sorted(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// The text inside <TEXT>, tags removed.
+fn timeml_text(tml: &str) -> String {
+    let body = tml.split_once("<TEXT>").map(|(_, r)| r).unwrap_or(tml);
+    let body = body.split_once("</TEXT>").map(|(l, _)| l).unwrap_or(body);
+    let mut out = String::with_capacity(body.len());
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+}
