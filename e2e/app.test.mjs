@@ -39,7 +39,7 @@ test('a first visit shows the sample articles as a timeline', async () => {
   const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
   await assert.doesNotReject(page.locator('#sample-note').waitFor());
   assert.match(await page.locator('#sample-note').textContent(), /sample articles/);
-  const articles = page.getByRole('complementary', { name: /Articles/ }).locator('li.article');
+  const articles = page.getByRole('region', { name: /Articles/ }).locator('li.article');
   assert.equal(await articles.count(), 5);
   const items = timelineItems(page);
   assert.ok((await items.count()) >= 20, 'the samples give many events');
@@ -55,7 +55,7 @@ test('a first visit shows the sample articles as a timeline', async () => {
   assert.ok((await call.count()) >= 1, 'the 24 Nov 2025 call is on the timeline');
   // The page's landmarks and labels.
   await page.getByRole('searchbox', { name: /Search/ }).waitFor();
-  assert.equal(await page.locator('input[type=file][multiple]').count(), 1);
+  assert.equal(await page.locator('input#file-input[type=file][multiple]').count(), 1);
   assert.equal(await page.getByRole('main').count(), 1);
   assert.equal(await page.getByRole('banner').count(), 1);
   await page.screenshot({ path: artifact('timeline.png'), fullPage: false });
@@ -69,17 +69,17 @@ test('search narrows the timeline, ignoring case and accents', async () => {
   const all = await items.count();
   const search = page.getByRole('searchbox', { name: /Search/ });
   await search.fill('erdogan');
-  await page.waitForFunction((n) => document.querySelectorAll('ol[aria-label="Timeline"] > li').length < n, all);
+  await page.waitForFunction((n) => document.querySelectorAll('ol[aria-label="Timeline"] > li.event').length < n, all);
   const some = await items.count();
   assert.ok(some > 0 && some < all, `erdogan narrows ${all} to ${some}`);
   for (const text of await items.allTextContents()) assert.match(text, /Erdo[gğ]an/i);
   await search.fill('ERDOĞAN');
-  await page.waitForFunction((n) => document.querySelectorAll('ol[aria-label="Timeline"] > li').length === n, some);
+  await page.waitForFunction((n) => document.querySelectorAll('ol[aria-label="Timeline"] > li.event').length === n, some);
   await search.fill('qwxzv-nothing');
-  await page.waitForFunction(() => document.querySelectorAll('ol[aria-label="Timeline"] > li').length === 0);
+  await page.waitForFunction(() => document.querySelectorAll('ol[aria-label="Timeline"] > li.event').length === 0);
   assert.match(await page.locator('.result-count').textContent(), /^0 of \d+ events match$/);
   await search.fill('');
-  await page.waitForFunction((n) => document.querySelectorAll('ol[aria-label="Timeline"] > li').length === n, all);
+  await page.waitForFunction((n) => document.querySelectorAll('ol[aria-label="Timeline"] > li.event').length === n, all);
   await checkClean(null, errors, lateRequests);
   await context.close();
 });
@@ -91,7 +91,7 @@ test('an event opens its article with the evidence sentence highlighted', async 
   await first.locator('button.summary').click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
-  const mark = dialog.locator('mark');
+  const mark = dialog.locator('mark.current');
   assert.equal((await mark.textContent()).trim(), evidence);
   assert.ok((await dialog.locator('.article-text').textContent()).length > evidence.length);
   // Esc closes it and gives focus back.
@@ -107,8 +107,8 @@ test('an event opens its article with the evidence sentence highlighted', async 
 
 test('clear removes every article; dropped files add theirs, a bad one gets a message', async () => {
   const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
-  await page.getByRole('button', { name: 'Clear all' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('ol[aria-label="Timeline"] > li').length === 0);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('ol[aria-label="Timeline"] > li.event').length === 0);
   assert.equal(await page.locator('li.article').count(), 0);
   assert.equal(await page.locator('#sample-note').count(), 0);
 
@@ -133,11 +133,11 @@ test('clear removes every article; dropped files add theirs, a bad one gets a me
 
 test('the file picker adds files, and editing a date moves relative events', async () => {
   const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
-  await page.getByRole('button', { name: 'Clear all' }).click();
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
   const dir = fs.mkdtempSync('/tmp/dateline-e2e-');
   const file = path.join(dir, 'undated-call.txt');
   fs.writeFileSync(file, 'Leaders talk\n\nOn Monday, President Ilse Vantrow of Arnor spoke by phone with King Theodric Morwen of Rohan.\n');
-  await page.locator('input[type=file]').setInputFiles(file);
+  await page.locator('#file-input').setInputFiles(file);
   await page.waitForFunction(() => document.querySelectorAll('li.article').length === 1);
   const article = page.locator('li.article').first();
   assert.match(await article.textContent(), /unknown/);
@@ -158,7 +158,7 @@ test('the file picker adds files, and editing a date moves relative events', asy
 
 test('paste text adds an article', async () => {
   const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
-  await page.getByRole('button', { name: 'Clear all' }).click();
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
   await page.locator('summary', { hasText: 'Paste text' }).click();
   await page.getByLabel('Article text').fill('Foreign Minister Amrod Castamir visited Minas Tirith on 3 May 2024.');
   await page.getByRole('button', { name: 'Add pasted text' }).click();

@@ -79,7 +79,7 @@ export async function dropFiles(page, files) {
 }
 
 export function timelineItems(page) {
-  return page.getByRole('list', { name: 'Timeline' }).locator(':scope > li');
+  return page.getByRole('list', { name: 'Timeline' }).locator(':scope > li.event');
 }
 
 export function artifact(name) {

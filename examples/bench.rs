@@ -30,7 +30,11 @@ fn main() {
         }
     }
     let bytes: usize = texts.iter().map(String::len).sum();
-    println!("Corpus: {} real article texts ({:.2} MB): the 5 seeds and the TempEval-3 TimeBank/AQUAINT texts.\n", texts.len(), mb(bytes));
+    println!(
+        "Corpus: {} real article texts ({:.2} MB): the 5 seeds and the TempEval-3 TimeBank/AQUAINT texts.\n",
+        texts.len(),
+        mb(bytes)
+    );
 
     // The temporal tagger alone.
     let tagger = TimeTagger::new();
@@ -52,10 +56,16 @@ fn main() {
         runs.push(mb(done) / secs);
     }
     runs.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    println!("| stage | MB/s (median of {}) |\n|---|---|\n| temporal tagger alone | {:.1} |\n", runs.len(), runs[runs.len() / 2]);
+    println!(
+        "| stage | MB/s (median of {}) |\n|---|---|\n| temporal tagger alone | {:.1} |\n",
+        runs.len(),
+        runs[runs.len() / 2]
+    );
 
     // The whole analysis at growing sizes.
-    println!("| articles | MB | seconds (median of 3) | MB/s | articles/s | events |\n|---|---|---|---|---|---|");
+    println!(
+        "| articles | MB | seconds (median of 3) | MB/s | articles/s | events |\n|---|---|---|---|---|---|"
+    );
     let sizes: &[usize] = if quick { &[10, 100] } else { &[10, 100, 1_000, 10_000] };
     let analyzer = Analyzer::builder(date(2026, 11, 22)).build();
     for &n in sizes {
@@ -85,7 +95,9 @@ fn mb(bytes: usize) -> f64 {
 }
 
 fn sorted(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
     v.sort();
     v
 }

@@ -3,6 +3,7 @@
 
 Usage:
     python3 scripts/tempeval.py GOLD_DIR SYSTEM_DIR [--misses FILE] [--json]
+    python3 scripts/tempeval.py GOLD_DIR --census REGEX
 
 GOLD_DIR is searched recursively for *.tml files; each is paired with the system file at
 the same relative path under SYSTEM_DIR, or else the system file with the same name.
@@ -241,13 +242,61 @@ def table(figs):
     return "\n".join(lines)
 
 
+def value_shape(value):
+    """The form of a TIMEX3 value, with the digits of the date abstracted away."""
+    forms = [
+        (r"\d{4}-W\d+", "YYYY-Wnn"), (r"\d{4}-WXX", "YYYY-WXX"), (r"\d{4}-W\d+-WE", "YYYY-Wnn-WE"),
+        (r"\d{4}-\d\d-\d\dT.*", "day+time"), (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-\d\d", "month"),
+        (r"\d{4}-Q\d", "quarter"), (r"\d{4}-QX", "YYYY-QX"), (r"\d{4}-XX(-XX)?", "YYYY-XX"),
+        (r"\d{4}", "year"), (r"\d{3}", "decade (YYY)"), (r"\d{3}X", "decade (YYYX)"),
+    ]
+    for pattern, name in forms:
+        if re.fullmatch(pattern, value):
+            return name
+    return value
+
+
+def census(gold_dir, pattern):
+    """Counts the gold TIMEX3s whose text matches `pattern` by corpus, type and value form:
+    the majority convention of the annotators for that class of expression."""
+    rx = re.compile(pattern, re.I)
+    counts = defaultdict(int)
+    examples = defaultdict(list)
+    for root, _, files in os.walk(gold_dir):
+        for name in sorted(files):
+            if not name.endswith(".tml"):
+                continue
+            path = os.path.join(root, name)
+            corpus = os.path.relpath(path, gold_dir).split(os.sep)[0]
+            _, timexes = read_timeml(path)
+            for t in timexes:
+                if rx.fullmatch(t["text"].strip(" .,")):
+                    key = (corpus, t["type"], value_shape(t["value"]))
+                    counts[key] += 1
+                    examples[key].append(f"{t['text']}={t['value']}")
+    lines = []
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"{n:4d}  {key[0]:10s} {key[1]:9s} {key[2]:14s} e.g. {', '.join(examples[key][:3])}")
+    return "\n".join(lines)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold")
-    ap.add_argument("system")
+    ap.add_argument("system", nargs="?")
+    ap.add_argument(
+        "--census",
+        metavar="REGEX",
+        help="instead of scoring, count the gold TIMEX3s whose text matches REGEX by type and value form",
+    )
     ap.add_argument("--misses", help="write false negatives, false positives and wrong values here")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
+    if args.census:
+        print(census(args.gold, args.census))
+        return 0
+    if not args.system:
+        ap.error("SYSTEM_DIR is required unless --census is given")
     figs, misses = score(args.gold, args.system)
     if args.json:
         print(json.dumps(figs, indent=2))

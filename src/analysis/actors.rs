@@ -5,7 +5,12 @@
 //! Mentions are resolved within the article: a surname alone, "the Turkish president"
 //! and "his Russian counterpart" find the person meant.
 
+mod people;
+
 use std::collections::HashMap;
+
+pub(crate) use people::name_key;
+use people::People;
 
 use super::gazetteer::{Entry, EntryRole, Gazetteer};
 use super::model::{Actor, ActorKind};
@@ -53,7 +58,7 @@ pub(crate) struct ActorTable {
 
 impl ActorTable {
     fn intern(&mut self, actor: Actor, alias: &str, role: Option<&str>) -> usize {
-        let key = actor_key(&actor);
+        let key = format!("{}:{}", actor.kind.as_str(), name_key(&actor.name));
         let idx = match self.by_key.get(&key) {
             Some(&i) => i,
             None => {
@@ -82,9 +87,9 @@ impl ActorTable {
             if info.actor.kind != ActorKind::Person {
                 continue;
             }
-            let name = fold(&info.actor.name);
+            let name = name_key(&info.actor.name);
             let last = name.rsplit(' ').next().unwrap_or("");
-            if last == surname_folded {
+            if last == name_key(surname_folded) {
                 if found.is_some_and(|f| f != i) {
                     return None; // ambiguous
                 }
@@ -102,6 +107,28 @@ impl ActorTable {
                 && (role.is_empty() || info.roles.iter().any(|r| r.contains(role)));
             ok.then_some(i)
         })
+    }
+}
+
+/// Whether this build uses the table of known people: yes, unless it sets
+/// `DATELINE_LEXICONS` at compile time without "people" (for measuring what the table
+/// adds; see EVALUATION.md).
+fn people_enabled() -> bool {
+    option_env!("DATELINE_LEXICONS").is_none_or(|s| s.contains("people"))
+}
+
+/// A person named in an article, completed from the table of known people: a surname
+/// alone becomes the full name ("Lavrov" → "Sergey Lavrov"), and the country is filled
+/// in where the article gives none.
+fn known_person(name: &str, country: Option<String>) -> Actor {
+    let known = if people_enabled() { People::builtin().lookup(name) } else { None };
+    match known {
+        Some(p) => Actor {
+            name: if name.contains(' ') { name.to_string() } else { p.name.to_string() },
+            kind: ActorKind::Person,
+            country: country.or_else(|| Some(p.country.to_string())),
+        },
+        None => Actor { name: name.to_string(), kind: ActorKind::Person, country },
     }
 }
 
@@ -786,6 +813,12 @@ pub(crate) fn find_in_sentence(
         let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
         let surface = span.slice(text);
         let next_is_verb = end < n && is_reporting_or_contact_verb(&tokens[end].norm);
+        // An unknown name as a clause's subject: before an auxiliary, a verb of the
+        // verb dictionary or an agent noun ("Arnor is about to ...", "Gondor accused ...",
+        // "Arnor government ...").
+        let subject_like = end < n
+            && (next_is_verb || super::events::starts_predicate(tokens, end))
+            && !super::events::is_common_word(tokens, start);
         if ORG_WORDS.contains(&last) || words.contains(&"coalition") {
             let kind =
                 if words.contains(&"coalition") || last == "group" || last == "front" || last == "movement" {
@@ -801,17 +834,15 @@ pub(crate) fn find_in_sentence(
         } else if end - start >= 2 && end - start <= 4 && words.iter().all(|w| !TITLE_WORDS.contains(w)) {
             let idx = match table.person_by_surname(last) {
                 Some(idx) if fold(&table.actors[idx].actor.name).ends_with(&fold(surface)) => idx,
-                _ => table.intern(
-                    Actor { name: surface.to_string(), kind: ActorKind::Person, country: None },
-                    surface,
-                    None,
-                ),
+                _ => table.intern(known_person(surface, None), surface, None),
             };
             mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
         } else if end - start == 1 {
             if let Some(idx) = table.person_by_surname(last) {
                 mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
-            } else if next_is_verb {
+            } else if let Some(idx) = known_surname(surface, table) {
+                mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
+            } else if subject_like {
                 let idx = table.intern(
                     Actor { name: surface.to_string(), kind: ActorKind::Person, country: None },
                     surface,
@@ -823,6 +854,18 @@ pub(crate) fn find_in_sentence(
         i = end.max(i + 1);
     }
     (mentions, places)
+}
+
+/// A surname alone that the table of known people knows ("Lavrov"): the person, added
+/// to the article's actors under the full name.
+fn known_surname(surface: &str, table: &mut ActorTable) -> Option<usize> {
+    if !people_enabled() {
+        return None;
+    }
+    let p = People::builtin().lookup(surface)?;
+    let actor =
+        Actor { name: p.name.to_string(), kind: ActorKind::Person, country: Some(p.country.to_string()) };
+    Some(table.intern(actor, surface, None))
 }
 
 fn strip_the(s: &str) -> &str {
@@ -928,11 +971,7 @@ fn titled_person(
             let _ = table.intern(table.actors[idx].actor.clone(), name, Some(&role));
             idx
         }
-        _ => table.intern(
-            Actor { name: name.to_string(), kind: ActorKind::Person, country },
-            name,
-            Some(&role),
-        ),
+        _ => table.intern(known_person(name, country), name, Some(&role)),
     };
     let span = Span::new(tokens[mention_start].span.start, name_span.end);
     Some((Mention { span, tokens: (mention_start, ne), actor: idx, anaphoric: false }, ne))
@@ -1039,11 +1078,7 @@ fn description(
             let surname = &tokens[ne - 1].norm;
             let idx = match table.person_by_surname(surname) {
                 Some(idx) => idx,
-                None => table.intern(
-                    Actor { name: name.to_string(), kind: ActorKind::Person, country: country.clone() },
-                    name,
-                    None,
-                ),
+                None => table.intern(known_person(name, country.clone()), name, None),
             };
             if table.actors[idx].actor.country.is_none() {
                 table.actors[idx].actor.country = country;

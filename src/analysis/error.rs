@@ -14,10 +14,10 @@ pub struct Error {
 enum ErrorKind {
     /// The file is not a text article (binary, PDF, image, …).
     NotText { looks_like: String },
-    /// The file has an extension the reader does not handle.
-    Unsupported { extension: String },
     /// The file has no text once decoded.
     Empty,
+    /// The file is larger than the reader takes.
+    TooLarge { bytes: usize, limit: usize },
     /// A date given by the user could not be read.
     BadDate { input: String },
     /// A TimeML document could not be read.
@@ -31,12 +31,12 @@ impl Error {
         Error { file: None, kind: ErrorKind::NotText { looks_like: looks_like.into() } }
     }
 
-    pub(crate) fn unsupported(extension: impl Into<String>) -> Error {
-        Error { file: None, kind: ErrorKind::Unsupported { extension: extension.into() } }
-    }
-
     pub(crate) fn empty() -> Error {
         Error { file: None, kind: ErrorKind::Empty }
+    }
+
+    pub(crate) fn too_large(bytes: usize, limit: usize) -> Error {
+        Error { file: None, kind: ErrorKind::TooLarge { bytes, limit } }
     }
 
     pub(crate) fn bad_date(input: impl Into<String>) -> Error {
@@ -72,10 +72,10 @@ impl fmt::Display for Error {
             ErrorKind::NotText { looks_like } => {
                 write!(f, "not a text article (looks like {looks_like})")
             }
-            ErrorKind::Unsupported { extension } => {
-                write!(f, "cannot read .{extension} files yet (expected .txt or .md)")
-            }
             ErrorKind::Empty => write!(f, "no text in this file"),
+            ErrorKind::TooLarge { bytes, limit } => {
+                write!(f, "too large ({}; the limit is {})", megabytes(*bytes), megabytes(*limit))
+            }
             ErrorKind::BadDate { input } => {
                 write!(f, "expected a date as YYYY-MM-DD, found {input:?}")
             }
@@ -86,3 +86,13 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// "52.4 MB", "20 MB" (decimal megabytes, one decimal unless whole).
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 + 50_000) / 100_000;
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}

@@ -8,10 +8,9 @@
 
 use std::collections::HashMap;
 
-use super::actors::{actor_key, ActorTable};
+use super::actors::{actor_key, name_key, ActorTable};
 use super::cameo;
 use super::model::{Actor, ActorKind, EventOut, Source};
-use super::text::fold;
 use super::Span;
 
 /// An event as found in one sentence, before merging.
@@ -159,13 +158,19 @@ pub fn key(ev: &EventOut) -> String {
     format!("{date}|{}|{}", cameo::root(&ev.cameo), parts.join("+"))
 }
 
-/// Makes the same person the same actor across articles: folded full names agree
-/// (Erdogan = Erdoğan, the accented form is kept); a surname alone becomes the one
+/// An actor's identity for unifying: kind and name key (Erdogan = Erdoğan, Zelensky =
+/// Zelenskyy, Sergei = Sergey).
+fn unify_key(a: &Actor) -> String {
+    format!("{}:{}", a.kind.as_str(), name_key(&a.name))
+}
+
+/// Makes the same person the same actor across articles: name keys agree
+/// (Erdogan = Erdoğan, Zelensky = Zelenskyy; the accented form is kept); a surname alone becomes the one
 /// full name that ends with it; a missing country is filled from another mention.
 pub(crate) fn unify_actors(events: &mut [EventOut]) {
     let mut full: HashMap<String, Actor> = HashMap::new();
     let visit = |a: &Actor, full: &mut HashMap<String, Actor>| {
-        let k = actor_key(a);
+        let k = unify_key(a);
         match full.get_mut(&k) {
             Some(best) => {
                 if non_ascii(&a.name) > non_ascii(&best.name) {
@@ -189,14 +194,14 @@ pub(crate) fn unify_actors(events: &mut [EventOut]) {
     let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
     for (k, a) in &full {
         if a.kind == ActorKind::Person && a.name.contains(' ') {
-            let last = fold(a.name.rsplit(' ').next().unwrap_or(""));
+            let last = name_key(a.name.rsplit(' ').next().unwrap_or(""));
             by_surname.entry(last).or_default().push(k.clone());
         }
     }
     let resolve = |a: &Actor| -> Actor {
-        let mut k = actor_key(a);
+        let mut k = unify_key(a);
         if a.kind == ActorKind::Person && !a.name.contains(' ') {
-            if let Some(v) = by_surname.get(&fold(&a.name)) {
+            if let Some(v) = by_surname.get(&name_key(&a.name)) {
                 if v.len() == 1 {
                     k = v[0].clone();
                 }

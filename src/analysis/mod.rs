@@ -129,11 +129,15 @@ impl Analyzer {
     }
 
     /// The publication date of a document, with its source and reason, in this order:
-    /// the user's setting; a date line or dateline in the text; a date in the file name;
+    /// the user's setting; the file's own statement (HTML metadata, a JSON field); a date line or dateline in the text; a date in the file name;
     /// a weekday written with its month and day (inferred).
     fn publication(&self, doc: &Document) -> (Option<Date>, PublishedSource, String) {
         if let Some(&d) = self.published.get(&doc.file) {
             return (Some(d), PublishedSource::User, "set by the user".to_string());
+        }
+        if let Some(p) = &doc.published {
+            let source = if p.by_user { PublishedSource::User } else { PublishedSource::Metadata };
+            return (Some(p.date), source, p.reason.clone());
         }
         let in_text = published::date_in_text(&doc.text, self.today);
         if let Some(found) = in_text.as_ref().filter(|f| !f.inferred) {
@@ -211,7 +215,10 @@ impl Analyzer {
                 pending.push(anchor::Pending {
                     weekday,
                     root: cameo::root(trigger.code).to_string(),
-                    names: anchor::names(&[&table.actors[src_actor].actor, &table.actors[mentions[tgt].actor].actor]),
+                    names: anchor::names(&[
+                        &table.actors[src_actor].actor,
+                        &table.actors[mentions[tgt].actor].actor,
+                    ]),
                     text: tx.map(|t| t.span.slice(text).to_string()).unwrap_or_default(),
                 });
             }

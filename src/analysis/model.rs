@@ -40,6 +40,8 @@ pub struct Actor {
 pub enum PublishedSource {
     /// Set by the user (the page's date field or the CLI's `--published`).
     User,
+    /// Stated by the file: an HTML page's metadata or a JSON field.
+    Metadata,
     /// A date line or dateline in the text.
     Text,
     /// A date in the file name.

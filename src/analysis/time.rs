@@ -1085,6 +1085,13 @@ impl<'a> Cx<'a> {
                 if w.eq_ignore_ascii_case("set") || w.eq_ignore_ascii_case("going") {
                     return self.k(j + 1, K::To).then_some(Tense::Future);
                 }
+                // "had been due to expire", "had planned": a plan in the past.
+                if j > 0
+                    && (self.is_word(j - 1, "had")
+                        || self.is_word(j - 1, "been") && j > 1 && self.is_word(j - 2, "had"))
+                {
+                    return Some(Tense::Past);
+                }
                 // "as previously planned" looks back.
                 if w.eq_ignore_ascii_case("planned")
                     && j > 0
@@ -1444,6 +1451,11 @@ impl<'a> Cx<'a> {
                 }
                 m(end, TimexType::Duration, val(None), false, "an unspecified length of time")
             }
+            // "recent years", "past years": TimeBank mostly tags the years as a past
+            // reference; "recent months", "recent weeks" as a vague length of time.
+            (None, Some(K::Recent | K::Past)) if plural && unit == Unit::Year && !the => {
+                m(end, TimexType::Date, "PAST_REF", true, "an unspecified time before publication")
+            }
             (None, Some(K::Recent | K::Past | K::Last | K::Previous)) if plural => {
                 m(end, TimexType::Duration, val(None), false, "an unspecified length of time")
             }
@@ -1462,8 +1474,31 @@ impl<'a> Cx<'a> {
                     && !self.k(end, K::Earlier)
                     && !self.k(end, K::Ago) =>
             {
-                m(end, TimexType::Duration, "P1Y", false, "a length of time, as written")
+                // "the year ended Sept. 30" is a fiscal year, a length of time; "for the
+                // year", "the end of the year" is the year under discussion.
+                let w = self.word(end).to_ascii_lowercase();
+                match self.anchor {
+                    Some(a) if !matches!(w.as_str(), "ended" | "ending" | "ends" | "before" | "after") => m(
+                        end,
+                        TimexType::Date,
+                        format!("{:04}", a.year()),
+                        true,
+                        "the year under discussion: the year of publication",
+                    ),
+                    _ => m(end, TimexType::Duration, "P1Y", false, "a length of time, as written"),
+                }
             }
+            // "the past year": TimeBank tags it as the year before publication.
+            (None, Some(K::Past | K::Last)) if the && !plural && unit == Unit::Year => match self.anchor {
+                Some(a) => m(
+                    end,
+                    TimexType::Date,
+                    format!("{:04}", a.year() - 1),
+                    true,
+                    "the year before publication",
+                ),
+                None => m(end, TimexType::Duration, "P1Y", false, "a length of time, as written"),
+            },
             (None, Some(K::Past | K::Last | K::Next | K::Coming | K::Previous | K::Following))
                 if the && !plural =>
             {
@@ -1651,7 +1686,7 @@ impl<'a> Cx<'a> {
                     Unit::Day => return None,
                     _ => return None,
                 };
-                m(t + 1, TimexType::Date, v, true, format!("the {name} {when} publication ({})", show(a)))
+                m(t + 1, TimexType::Date, v, true, format!("the {name} {when} publication, {}", show(a)))
             }
             Lex::K(K::Weekend) => {
                 let Some(a) = a else {
@@ -1676,7 +1711,7 @@ impl<'a> Cx<'a> {
                     TimexType::Date,
                     format!("{}-WE", week_val(sat)),
                     true,
-                    format!("the weekend {when} publication ({})", show(a)),
+                    format!("the weekend {when} publication, {}", show(a)),
                 )
             }
             Lex::Wd(d, false) if !the && which != K::Past => {
@@ -1710,7 +1745,7 @@ impl<'a> Cx<'a> {
                     kind,
                     v,
                     true,
-                    format!("the {} {when} publication ({})", WEEKDAY_NAME[d as usize - 1], show(day)),
+                    format!("the {} {when} publication, {}", WEEKDAY_NAME[d as usize - 1], show(a)),
                 )
             }
             Lex::Month(mo, _)
@@ -1781,7 +1816,7 @@ impl<'a> Cx<'a> {
                     TimexType::Date,
                     format!("{y:04}-{}", SEASON[s as usize]),
                     true,
-                    format!("the season {when} publication ({})", show(a)),
+                    format!("the season {when} publication, {}", show(a)),
                 )
             }
             Lex::Part(p) if matches!(which, K::This | K::Last) && !the => {
@@ -1871,7 +1906,7 @@ impl<'a> Cx<'a> {
         let (date, how) = match self.anchor {
             Some(a) => {
                 let d = add_days(a, off)?;
-                (ymd(d), format!("{name} ({})", show(d)))
+                (ymd(d), format!("{name}, {}", show(a)))
             }
             None => ("XXXX-XX-XX".to_string(), "relative to an unknown publication date".to_string()),
         };
@@ -2207,11 +2242,11 @@ impl<'a> Cx<'a> {
             }
         })?;
         let how = match tense {
-            Tense::Past => "the latest such day on or before publication",
-            Tense::Future => "the next such day on or after publication",
-            Tense::Unknown => "the such day nearest to publication",
+            Tense::Past => "the last such date before publication",
+            Tense::Future => "the next such date after publication",
+            Tense::Unknown => "the nearest such date to publication",
         };
-        m(end, TimexType::Date, ymd(pick), true, format!("{how} ({})", show(pick)))
+        m(end, TimexType::Date, ymd(pick), true, format!("{how}, {}", show(a)))
     }
 
     /// "24 November 2025", "24th of November".
@@ -2327,7 +2362,7 @@ impl<'a> Cx<'a> {
         let Some(a) = self.anchor else {
             return m(end, kind, pv(format!("XXXX-WXX-{d}")), true, "weekday without a publication date");
         };
-        let tense = self.tense(i, end);
+        let tense = if self.until_before(i) { Tense::Future } else { self.tense(i, end) };
         let name = WEEKDAY_NAME[d as usize - 1];
         let (day, how) = if tense == Tense::Future {
             let day = self.weekday_after(a, d, true)?;
@@ -2342,6 +2377,34 @@ impl<'a> Cx<'a> {
             (day, how)
         };
         m(end, kind, pv(ymd(day)), true, how)
+    }
+
+    /// "until Tuesday", "postponed until 9 a.m. EST Tuesday": a limit in the future.
+    fn until_before(&self, i: usize) -> bool {
+        let mut j = i;
+        for _ in 0..7 {
+            if j == 0 || self.boundary_before(j) {
+                return false;
+            }
+            j -= 1;
+            let w = self.word(j).to_ascii_lowercase();
+            match w.as_str() {
+                // "Up until Thursday, they had …", "not until Tuesday": looking back.
+                "until" | "till" => {
+                    return j > 0
+                        && !self.boundary_before(j)
+                        && !self.is_word(j - 1, "up")
+                        && !self.is_word(j - 1, "not")
+                        && !self.p(j - 1, b',');
+                }
+                "postponed" | "delayed" => return true,
+                "on" | "at" | "a" | "p" | "m" | "am" | "pm" | "noon" | "midnight" | "est" | "edt" | "gmt"
+                | "." | ":" => continue,
+                _ if self.t[j].tk == Tk::Num => continue,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A year in words: "nineteen ninety-six", "two thousand". Returns (year, next).
@@ -3075,6 +3138,9 @@ pub fn governing_timex(text: &str, sentence: Span, verb: Span, timexes: &[Timex]
         if modifies_noun(text, sentence, t) {
             continue;
         }
+        if detached(text, sentence, verb, t.span) {
+            continue;
+        }
         let (a, b) = if t.span.end <= verb.start {
             (t.span.end, verb.start)
         } else {
@@ -3089,6 +3155,153 @@ pub fn governing_timex(text: &str, sentence: Span, verb: Span, timexes: &[Timex]
         }
     }
     best.map(|(_, _, idx)| idx)
+}
+
+/// Words of `s` (letters and digits; apostrophes and hyphens kept inside words).
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inner = c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-') && start.is_some());
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out.into_iter()
+}
+
+/// Words ending in "-ing" that are not participles opening a phrase of their own.
+const NOT_PARTICIPLE: &[&str] = &[
+    "during",
+    "including",
+    "following",
+    "beginning",
+    "starting",
+    "according",
+    "morning",
+    "evening",
+    "ending",
+    "spring",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "things",
+    "king",
+    "bring",
+    "string",
+    "sing",
+    "ring",
+    "wing",
+    "meeting",
+    "building",
+    "funding",
+    "pending",
+    "regarding",
+    "concerning",
+    "notwithstanding",
+    "excluding",
+    "barring",
+];
+
+/// Whether the expression at `t` sits in a clause of its own that does not date the verb
+/// at `verb`: after the verb, a relative or complement clause ("…, which was stopped in
+/// 2022", "stated that Türkiye …", "the city where …") or a participial phrase ("…,
+/// citing …", "…, saying …") opens between the verb and the expression; before the
+/// verb, the expression sits in a relative clause opened by a comma (", which … 2022,")
+/// that closes before the verb.
+fn detached(text: &str, sentence: Span, verb: Span, t: Span) -> bool {
+    let lw = |w: &str| w.to_ascii_lowercase();
+    if t.start >= verb.end {
+        let between = &text[verb.end..t.start];
+        let ws: Vec<(usize, &str)> = words(between).collect();
+        for (k, &(at, w)) in ws.iter().enumerate() {
+            let l = lw(w);
+            let after_comma = between[..at].trim_end().ends_with(',');
+            match l.as_str() {
+                "which" | "who" | "whom" | "whose" | "where" | "whereby" => return true,
+                "when" => return true,
+                "that" => {
+                    // A conjunction or relative pronoun, not the determiner of "that day".
+                    let next = ws.get(k + 1).map(|&(_, n)| n);
+                    let opens = next.is_some_and(|n| {
+                        n.chars().next().is_some_and(char::is_uppercase)
+                            || matches!(
+                                lw(n).as_str(),
+                                "the"
+                                    | "a"
+                                    | "an"
+                                    | "he"
+                                    | "she"
+                                    | "it"
+                                    | "they"
+                                    | "we"
+                                    | "i"
+                                    | "you"
+                                    | "his"
+                                    | "her"
+                                    | "its"
+                                    | "their"
+                                    | "this"
+                                    | "these"
+                                    | "those"
+                                    | "there"
+                                    | "our"
+                                    | "was"
+                                    | "is"
+                                    | "were"
+                                    | "are"
+                                    | "had"
+                                    | "has"
+                                    | "have"
+                                    | "will"
+                                    | "would"
+                                    | "could"
+                                    | "may"
+                                    | "might"
+                            )
+                            || (lw(n).ends_with("ed") || lw(n).ends_with("es")) && n.len() > 3
+                    });
+                    if opens || next.is_none() {
+                        return true;
+                    }
+                }
+                _ if after_comma
+                    && l.len() > 4
+                    && l.ends_with("ing")
+                    && !NOT_PARTICIPLE.contains(&l.as_str()) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        false
+    } else if t.end <= verb.start {
+        // ", which was stopped in 2022, is …": the relative clause closes before the verb.
+        let before = &text[sentence.start..t.start];
+        let opener = words(before)
+            .filter(|&(at, w)| {
+                matches!(lw(w).as_str(), "which" | "who" | "whom" | "whose" | "where")
+                    && before[..at].trim_end().ends_with(',')
+            })
+            .last();
+        let Some((at, _)) = opener else {
+            return false;
+        };
+        !before[at..].contains(',') && text[t.end..verb.start].contains(',')
+    } else {
+        false
+    }
 }
 
 fn clause_breaks(s: &str) -> usize {
@@ -3295,6 +3508,45 @@ mod tests {
         ] {
             let got = tag1(text, Some(PUB));
             assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn governing_timex_skips_relative_participial_and_quoted_clauses() {
+        let tagger = TimeTagger::new();
+        // (sentence, verb, expected governing timex or None)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "He stated that Türkiye is ready to contribute to any initiative that facilitates direct \
+                 contact between Moscow and Kiev, citing the history of the Istanbul Process, which was \
+                 stopped in 2022.",
+                "stated",
+                None,
+            ),
+            (
+                "Erdoğan recalled that the sides had talked, saying, “We came very close to an agreement \
+                 in March 2022.”",
+                "recalled",
+                None,
+            ),
+            (
+                "The minister said on Monday that the talks, which began in 2022, would resume.",
+                "said",
+                Some("Monday"),
+            ),
+            ("The talks, which began in 2022, resumed on Monday.", "resumed", Some("Monday")),
+            ("The talks, which began in 2022, resumed.", "resumed", None),
+            ("He visited the city where he was born in 1950.", "visited", None),
+            ("The company reported losses, adding that sales fell in March.", "reported", None),
+            ("He signed that agreement on Monday.", "signed", Some("Monday")),
+            ("He met Putin on Monday, during the summit.", "met", Some("Monday")),
+            ("The talks resumed in March 2022 in Istanbul.", "resumed", Some("March 2022")),
+        ];
+        for &(text, verb, want) in cases {
+            let tx = tagger.tag(text, Some(PUB));
+            let v = text.find(verb).unwrap();
+            let g = governing_timex(text, Span::new(0, text.len()), Span::new(v, v + verb.len()), &tx);
+            assert_eq!(g.map(|i| tx[i].span.slice(text)), want, "{text}");
         }
     }
 

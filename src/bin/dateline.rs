@@ -190,12 +190,18 @@ fn analyze(
                 }
             }
         };
-        match analysis::read_file(&name, &bytes) {
-            Ok(doc) => docs.push(doc),
+        match analysis::ingest::read_files(&name, &bytes) {
+            Ok(read) => docs.extend(read),
             Err(e) => errors.push(e.to_string()),
         }
     }
     let mut builder = Analyzer::builder(today);
+    // Dates a user had set (articles restored from an export), then --published.
+    for doc in &docs {
+        if let Some(p) = doc.published.as_ref().filter(|p| p.by_user) {
+            builder = builder.published(doc.file.clone(), p.date);
+        }
+    }
     for (file, date) in published {
         builder = builder.published(file, date);
     }

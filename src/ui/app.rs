@@ -3,19 +3,23 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::articles::Articles;
+use super::detail::Detail;
+use super::filters::{Chips, Filters};
+use super::histogram::Histogram;
 use super::io;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::viewer::Viewer;
+use crate::workspace::view::{View, ViewState};
 use crate::workspace::Workspace;
 
-/// What the article viewer shows: an article and the evidence to highlight.
+/// What the article viewer shows: an article, the evidence to emphasise, and where to
+/// give focus back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     pub article: String,
     pub start: usize,
     pub end: usize,
-    /// The id of the element to give focus back to on close.
     pub return_to: String,
 }
 
@@ -23,41 +27,116 @@ pub struct Opened {
 #[derive(Clone, Copy)]
 pub struct State {
     pub ws: RwSignal<Workspace>,
-    pub query: RwSignal<String>,
+    /// Search, filters, range, selection, zoom, layout: mirrored in the URL.
+    pub view_state: RwSignal<ViewState>,
+    /// What the view state shows (derived).
+    pub view: Memo<View>,
     pub opened: RwSignal<Option<Opened>>,
     pub dragging: RwSignal<bool>,
-    pub busy: RwSignal<bool>,
+    /// Files being read: (done, total).
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// Set when the user cancels reading.
+    pub cancel: RwSignal<bool>,
 }
 
 impl State {
-    /// Reads a dropped or picked file list into the workspace.
-    pub fn add_files(self, list: Vec<web_sys::File>) {
+    /// Reads dropped or picked files (and folders) into the workspace, with progress.
+    pub fn add_files(self, list: Vec<io::Picked>) {
         if list.is_empty() {
             return;
         }
-        self.busy.set(true);
+        self.cancel.set(false);
+        self.progress.set(Some((0, list.len())));
         spawn_local(async move {
-            let (files, errors) = io::read_files(list).await;
+            let (files, errors) = io::read_files(list, self.progress, self.cancel).await;
             self.ws.update(|w| {
                 w.messages.extend(errors);
                 w.add_files(files);
             });
-            self.busy.set(false);
+            self.progress.set(None);
         });
+    }
+
+    /// Changes the view state, recording a history entry (back/forward restore it).
+    pub fn set_view(self, f: impl FnOnce(&mut ViewState)) {
+        self.view_state.update(f);
+        io::push_hash(&self.view_state.with_untracked(|v| v.to_query()), true);
+    }
+
+    /// Changes the view state without a new history entry (typing in the search box).
+    pub fn replace_view(self, f: impl FnOnce(&mut ViewState)) {
+        self.view_state.update(f);
+        io::push_hash(&self.view_state.with_untracked(|v| v.to_query()), false);
+    }
+
+    /// Selects the event at position `pos` of the current view, by its stable key.
+    pub fn select_at(self, pos: usize) {
+        let key = self.view.with_untracked(|v| {
+            v.events.get(pos).and_then(|&i| {
+                self.ws.with_untracked(|w| w.analysis().events.get(i as usize).map(|e| e.key.clone()))
+            })
+        });
+        if let Some(key) = key {
+            self.replace_view(|v| v.selected = Some(key));
+        }
+    }
+
+    /// The position of the selected event in the current view.
+    pub fn selected_pos(self) -> Option<usize> {
+        let sel = self.view_state.with(|v| v.selected.clone())?;
+        self.view.with(|v| {
+            self.ws.with(|w| {
+                v.events
+                    .iter()
+                    .position(|&i| w.analysis().events.get(i as usize).is_some_and(|e| e.key == sel))
+            })
+        })
     }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
+    let today = io::today();
+    let ws = RwSignal::new(Workspace::with_samples(today));
+    let view_state = RwSignal::new(ViewState::from_query(&io::current_hash()));
+    let view = Memo::new(move |_| ws.with(|w| view_state.with(|v| w.view(v))));
     let state = State {
-        ws: RwSignal::new(Workspace::with_samples(io::today())),
-        query: RwSignal::new(String::new()),
+        ws,
+        view_state,
+        view,
         opened: RwSignal::new(None),
         dragging: RwSignal::new(false),
-        busy: RwSignal::new(false),
+        progress: RwSignal::new(None),
+        cancel: RwSignal::new(false),
     };
     provide_context(state);
 
+    // The saved workspace, if any, replaces the samples; then every change is saved.
+    let loaded = RwSignal::new(false);
+    spawn_local(async move {
+        match io::load_workspace().await {
+            Ok(Some(saved)) => ws.set(Workspace::restore(today, saved)),
+            Ok(None) => {}
+            Err(e) => ws.update(|w| w.messages.push(e)),
+        }
+        loaded.set(true);
+    });
+    Effect::new(move |_| {
+        let saved = ws.with(|w| w.saved());
+        if loaded.get() {
+            spawn_local(async move {
+                if let Err(e) = io::save_workspace(&saved).await {
+                    ws.update(|w| w.messages.push(e));
+                }
+            });
+        }
+    });
+    io::register_service_worker();
+
+    // Back and forward restore the view.
+    let _ = window_event_listener(ev::popstate, move |_| {
+        view_state.set(ViewState::from_query(&io::current_hash()));
+    });
     // The whole page is the drop target.
     let _ = window_event_listener(ev::dragover, move |e| {
         if io::drag_has_files(&e) {
@@ -71,20 +150,48 @@ pub fn App() -> impl IntoView {
     });
     let _ = window_event_listener(ev::drop, move |e| {
         state.dragging.set(false);
-        state.add_files(io::dropped_files(&e));
+        let items = io::dropped(&e);
+        spawn_local(async move {
+            let files = items.await;
+            state.add_files(files);
+        });
     });
-    // "/" focuses the search box.
+    // Keyboard: "/" search, j/k or arrows move, Enter opens, Esc closes.
     let _ = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "/" && state.opened.get_untracked().is_none() {
-            let typing = e
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
-                .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"))
-                .unwrap_or(false);
-            if !typing {
+        if state.opened.get_untracked().is_some() || io::typing_in_field(&e) {
+            return;
+        }
+        let n = state.view.with_untracked(|v| v.events.len());
+        let pos = state.selected_pos();
+        match e.key().as_str() {
+            "/" => {
                 e.prevent_default();
                 io::focus("search");
             }
+            "j" | "ArrowDown" if n > 0 => {
+                e.prevent_default();
+                state.select_at(pos.map_or(0, |p| (p + 1).min(n - 1)));
+                super::timeline::reveal_selected(state);
+            }
+            "k" | "ArrowUp" if n > 0 => {
+                e.prevent_default();
+                state.select_at(pos.map_or(0, |p| p.saturating_sub(1)));
+                super::timeline::reveal_selected(state);
+            }
+            "Enter" => {
+                if let Some(p) = pos {
+                    if io::focused_tag() != "BUTTON" {
+                        e.prevent_default();
+                        super::detail::open_first_source(state, p);
+                    }
+                }
+            }
+            "Escape" => {
+                if state.view_state.with_untracked(|v| v.selected.is_some()) {
+                    state.replace_view(|v| v.selected = None);
+                }
+            }
+            _ => {}
         }
     });
 
@@ -92,19 +199,32 @@ pub fn App() -> impl IntoView {
         <a class="skip" href="#timeline-h">"Skip to the timeline"</a>
         <header class="top">
             <h1>"Dateline"</h1>
-            <p class="tagline">"News articles in, a timeline of who did what with whom, when and where. Nothing leaves your machine."</p>
+            <p class="tagline">
+                "News articles in, a timeline of who did what with whom, when and where. Nothing leaves your machine."
+            </p>
         </header>
         <Toolbar/>
         <main class="layout">
-            <Articles/>
-            <Timeline/>
+            <div class="side">
+                <Articles/>
+                <Filters/>
+            </div>
+            <div class="center">
+                <Histogram/>
+                <Chips/>
+                <Timeline/>
+            </div>
+            <Detail/>
         </main>
         <Viewer/>
         <div class="drop-overlay" class:shown=move || state.dragging.get() aria-hidden="true">
-            <p>"Drop article files to add them"</p>
+            <p>"Drop article files or folders to add them"</p>
         </div>
         <footer class="foot">
-            <p>"Dateline runs entirely in your browser: files you add are analysed here and never uploaded."</p>
+            <p>
+                "Dateline runs entirely in your browser: files you add are analysed here and never uploaded. "
+                "Your articles and date settings are kept in this browser until you clear them."
+            </p>
         </footer>
     }
 }

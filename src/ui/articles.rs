@@ -9,15 +9,21 @@ pub fn Articles() -> impl IntoView {
     let state = expect_context::<State>();
     let articles = Memo::new(move |_| state.ws.with(|w| w.analysis().articles.clone()));
     view! {
-        <aside class="articles" aria-labelledby="articles-h">
-            <h2 id="articles-h">"Articles " <span class="count">{move || articles.with(|a| a.len())}</span></h2>
-            <Show when=move || articles.with(|a| a.is_empty())>
-                <p class="empty">"No articles. Drop files here, use “Add files”, or paste text."</p>
-            </Show>
-            <ul class="article-list">
-                {move || articles.get().into_iter().enumerate().map(|(i, a)| view! { <ArticleRow a=a i=i/> }).collect_view()}
-            </ul>
-        </aside>
+        <section class="articles" aria-labelledby="articles-h">
+            <details open>
+                <summary>
+                    <h2 id="articles-h">"Articles " <span class="count">{move || articles.with(|a| a.len())}</span></h2>
+                </summary>
+                <Show when=move || articles.with(|a| a.is_empty())>
+                    <p class="empty">"No articles. Drop files here, use “Add files”, or paste text."</p>
+                </Show>
+                <ul class="article-list">
+                    {move || {
+                        articles.get().into_iter().enumerate().map(|(i, a)| view! { <ArticleRow a=a i=i/> }).collect_view()
+                    }}
+                </ul>
+            </details>
+        </section>
     }
 }
 
@@ -36,12 +42,19 @@ fn ArticleRow(a: ArticleOut, i: usize) -> impl IntoView {
     };
     let source = match a.published_source {
         PublishedSource::User => "set by you",
+        PublishedSource::Metadata => "from the page's metadata",
         PublishedSource::Text => "found in the text",
         PublishedSource::FileName => "from the file name",
         PublishedSource::Inferred => "inferred",
         PublishedSource::Unknown => "unknown",
     };
     let warnings = a.warnings.join("; ");
+    let has_warnings = !warnings.is_empty();
+    let id = a.id.clone();
+    let filter = move |_| {
+        let id = id.clone();
+        state.set_view(move |v| v.toggle(crate::workspace::view::Facet::Article, &id));
+    };
     view! {
         <li class="article">
             <p class="a-title">{a.title.clone()}</p>
@@ -49,12 +62,11 @@ fn ArticleRow(a: ArticleOut, i: usize) -> impl IntoView {
             <div class="a-date">
                 <label for=input_id.clone()>"Published"</label>
                 <input id=input_id type="date" prop:value=a.published.clone().unwrap_or_default() on:change=on_change/>
-                <span class=format!("a-source src-{source}").replace(' ', "-")>{source}</span>
+                <span class=format!("a-source src-{}", source.replace(' ', "-"))>{source}</span>
             </div>
             <p class="a-reason">{a.published_reason.clone()}</p>
-            <Show when={let w = warnings.clone(); move || !w.is_empty()}>
-                <p class="a-warn">{warnings.clone()}</p>
-            </Show>
+            {has_warnings.then(|| view! { <p class="a-warn">{warnings.clone()}</p> })}
+            <button type="button" class="link" on:click=filter>"Show only its events"</button>
         </li>
     }
 }

@@ -3,24 +3,39 @@ use leptos::prelude::*;
 use super::app::{Opened, State};
 use crate::analysis::cameo::QuadClass;
 use crate::analysis::export::display_date;
-use crate::analysis::EventOut;
+use crate::workspace::search::highlight;
 
-/// One event: date, CAMEO type, actors, summary, source; activating it opens the
-/// article with the evidence highlighted.
+/// One event of the list: date (with how it was resolved), CAMEO type, actors,
+/// summary, evidence with search matches highlighted, source. Activating the summary
+/// selects the event and opens its article with the evidence highlighted.
 #[component]
-pub fn EventItem(
-    ev: EventOut,
-    title: String,
-    month_head: Option<String>,
-    day_head: Option<String>,
-) -> impl IntoView {
+pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
     let state = expect_context::<State>();
+    let data = state.ws.with_untracked(|w| {
+        let ev = w.analysis().events.get(index as usize).cloned();
+        let title = ev
+            .as_ref()
+            .and_then(|e| e.sources.first())
+            .and_then(|s| w.analysis().articles.iter().find(|a| a.id == s.article))
+            .map(|a| a.title.clone())
+            .unwrap_or_default();
+        (ev, title)
+    });
+    let (Some(ev), title) = data else { return ().into_any() };
+    let key = ev.key.clone();
+    let selected = {
+        let key = key.clone();
+        move || state.view_state.with(|v| v.selected.as_deref() == Some(key.as_str()))
+    };
     let quad = QuadClass::of(&ev.cameo).as_str().replace(' ', "-");
-    let button_id = format!("open-{}", ev.id);
+    let button_id = format!("open-{index}");
     let first = ev.sources.first().cloned();
     let open = {
         let button_id = button_id.clone();
+        let key = key.clone();
         move |_| {
+            let key = key.clone();
+            state.replace_view(move |v| v.selected = Some(key));
             if let Some(s) = &first {
                 state.opened.set(Some(Opened {
                     article: s.article.clone(),
@@ -32,17 +47,13 @@ pub fn EventItem(
         }
     };
     let date_view = match &ev.date {
-        Some(d) => {
-            let how = ev.date_how.clone().unwrap_or_default();
-            let text = ev.date_text.clone().unwrap_or_default();
-            let tip = if text.is_empty() {
-                how.clone()
-            } else {
-                format!("“{text}” → {}: {how}", display_date(d))
-            };
-            view! { <time datetime=d.clone() title=tip>{display_date(d)}</time> }.into_any()
-        }
+        Some(d) => view! { <time datetime=d.clone()>{display_date(d)}</time> }.into_any(),
         None => view! { <span class="undated">"undated"</span> }.into_any(),
+    };
+    let date_explained = match (&ev.date_text, &ev.date_how, &ev.date) {
+        (Some(t), Some(h), Some(d)) => format!("“{t}” → {}: {h}", display_date(d)),
+        (Some(t), Some(h), None) => format!("“{t}”: {h}"),
+        _ => String::new(),
     };
     let actors = ev
         .actors
@@ -52,32 +63,53 @@ pub fn EventItem(
                 Some(c) if a.kind.as_str() != "country" => format!("{} · {}", a.name, c),
                 _ => a.name.clone(),
             };
-            view! { <li class=format!("chip kind-{}", a.kind.as_str())><span class="visually-hidden">{a.kind.as_str()}": "</span>{label}</li> }
+            view! {
+                <li class=format!("chip kind-{}", a.kind.as_str())>
+                    <span class="visually-hidden">{a.kind.as_str()} ": "</span>
+                    {label}
+                </li>
+            }
         })
         .collect_view();
     let more = ev.sources.len().saturating_sub(1);
     let sources_text = if more > 0 { format!("{title} and {more} more") } else { title };
-    let date_explained = match (&ev.date_text, &ev.date_how, &ev.date) {
-        (Some(t), Some(h), Some(d)) => format!("“{t}” → {}: {h}", display_date(d)),
-        (Some(t), Some(h), None) => format!("“{t}”: {h}"),
-        _ => String::new(),
+    let sentence = ev.sources.first().map(|s| s.sentence.clone()).unwrap_or_default();
+    let evidence = move || {
+        let found = state.view.with(|v| v.found.clone());
+        match found {
+            Some(f) => highlight(&sentence, &f)
+                .into_iter()
+                .map(|(t, hit)| if hit { view! { <mark>{t}</mark> }.into_any() } else { t.into_any() })
+                .collect_view()
+                .into_any(),
+            None => sentence.clone().into_any(),
+        }
     };
     view! {
-        <li class="event" id=format!("ev-{}", ev.id)>
-            {month_head.map(|m| view! { <h3 class="month">{m}</h3> })}
-            {day_head.map(|d| view! { <h4 class="day">{d}</h4> })}
+        <li
+            class="event"
+            class:selected=selected.clone()
+            aria-current=move || if selected() { "true" } else { "false" }
+            style:top=top
+            data-pos=pos
+        >
             <div class="card">
                 <div class="meta">
                     {date_view}
-                    <span class=format!("badge quad-{quad}") title=ev.cameo_name.clone()>{format!("{} {}", ev.cameo, ev.kind)}</span>
+                    <span class=format!("badge quad-{quad}") title=ev.cameo_name.clone()>
+                        {format!("{} {}", ev.cameo, ev.kind)}
+                    </span>
                     {ev.planned.then(|| view! { <span class="badge planned">"planned"</span> })}
+                    <span class="how">{date_explained}</span>
                 </div>
-                <button type="button" class="summary" id=button_id on:click=open>{ev.summary.clone()}</button>
+                <button type="button" class="summary" id=button_id on:click=open>
+                    {ev.summary.clone()}
+                </button>
                 <ul class="chips" aria-label="Actors">{actors}</ul>
-                <p class="evidence">{ev.sources.first().map(|s| s.sentence.clone()).unwrap_or_default()}</p>
+                <p class="evidence">{evidence}</p>
                 <p class="from">"Source: " {sources_text}</p>
-                {(!date_explained.is_empty()).then(|| view! { <p class="how">{date_explained}</p> })}
             </div>
         </li>
     }
+    .into_any()
 }

@@ -1,11 +1,26 @@
-//! All browser I/O of the page: reading dropped and picked files, downloading exports,
-//! the clock, and scrolling. Components call these; they never touch web_sys.
+//! All browser I/O of the page: reading dropped and picked files and folders,
+//! downloads, the URL, IndexedDB, the service worker, the clock, focus and scrolling.
+//! Components call these; they never touch web_sys.
+
+use std::future::Future;
 
 use jiff::civil::Date;
-use wasm_bindgen::{JsCast, JsValue};
+use leptos::prelude::{GetUntracked, RwSignal, Set};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{
-    Blob, BlobPropertyBag, DragEvent, Event, File, FileList, HtmlAnchorElement, HtmlInputElement, Url,
+    Blob, BlobPropertyBag, DragEvent, Event, File, FileList, FileSystemDirectoryEntry, FileSystemEntry,
+    FileSystemFileEntry, HtmlAnchorElement, HtmlElement, HtmlInputElement, KeyboardEvent, Url,
 };
+
+use crate::workspace::Saved;
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
 
 /// Today's date in the user's time zone: the one place the page reads the clock.
 pub fn today() -> Date {
@@ -14,16 +29,32 @@ pub fn today() -> Date {
         .unwrap_or(jiff::civil::date(2000, 1, 1))
 }
 
-/// Reads every file of a list as (name, bytes). A file that cannot be read becomes a
-/// message instead.
-pub async fn read_files(list: Vec<File>) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+/// A file the user gave, with its path inside a dropped folder.
+pub struct Picked {
+    pub name: String,
+    pub file: File,
+}
+
+/// Reads files as (name, bytes), updating `progress` (done, total) and stopping when
+/// `cancel` is set. A file that cannot be read becomes a message.
+pub async fn read_files(
+    list: Vec<Picked>,
+    progress: RwSignal<Option<(usize, usize)>>,
+    cancel: RwSignal<bool>,
+) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let total = list.len();
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for file in list {
-        match read_file(&file).await {
-            Ok(bytes) => files.push((file.name(), bytes)),
-            Err(e) => errors.push(format!("file {}: cannot read: {e}", file.name())),
+    for (i, p) in list.into_iter().enumerate() {
+        if cancel.get_untracked() {
+            errors.push(format!("reading cancelled: {} of {total} files were not added", total - i));
+            break;
         }
+        match read_file(&p.file).await {
+            Ok(bytes) => files.push((p.name, bytes)),
+            Err(e) => errors.push(format!("file {}: cannot read: {e}", p.name)),
+        }
+        progress.set(Some((i + 1, total)));
     }
     (files, errors)
 }
@@ -35,26 +66,116 @@ async fn read_file(file: &File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-fn to_vec(list: Option<FileList>) -> Vec<File> {
+fn list_to_vec(list: Option<FileList>) -> Vec<Picked> {
     let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|file| {
+            // Files picked with a folder picker carry their path in the folder.
+            let rel = js_sys::Reflect::get(&file, &JsValue::from_str("webkitRelativePath"))
+                .ok()
+                .and_then(|v| v.as_string())
+                .filter(|s| !s.is_empty());
+            Picked { name: rel.unwrap_or_else(|| file.name()), file }
+        })
+        .collect()
 }
 
 /// The files of a file input's change event.
-pub fn input_files(ev: &Event) -> Vec<File> {
+pub fn input_files(ev: &Event) -> Vec<Picked> {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
         return Vec::new();
     };
-    let files = to_vec(input.files());
+    let files = list_to_vec(input.files());
     // Let the same file be picked again later (this empties the live FileList).
     input.set_value("");
     files
 }
 
-/// The files of a drop event (and stops the browser from opening them).
-pub fn dropped_files(ev: &DragEvent) -> Vec<File> {
+/// The files of a drop event, folders walked (entries must be taken during the event;
+/// their contents are read after). Stops the browser from opening the files.
+pub fn dropped(ev: &DragEvent) -> impl Future<Output = Vec<Picked>> {
     ev.prevent_default();
-    to_vec(ev.data_transfer().and_then(|dt| dt.files()))
+    let mut entries = Vec::new();
+    let mut plain = Vec::new();
+    if let Some(dt) = ev.data_transfer() {
+        let items = dt.items();
+        for i in 0..items.length() {
+            let Some(item) = items.get(i) else { continue };
+            if item.kind() != "file" {
+                continue;
+            }
+            match item.webkit_get_as_entry() {
+                Ok(Some(entry)) => entries.push(entry),
+                _ => {
+                    if let Ok(Some(f)) = item.get_as_file() {
+                        plain.push(Picked { name: f.name(), file: f });
+                    }
+                }
+            }
+        }
+        if entries.is_empty() && plain.is_empty() {
+            plain = list_to_vec(dt.files());
+        }
+    }
+    async move {
+        let mut out = plain;
+        for e in entries {
+            walk(e, String::new(), &mut out).await;
+        }
+        out
+    }
+}
+
+/// Walks an entry: a file is added; a folder's entries are read in batches (Chromium
+/// returns at most 100 per call) until none are left.
+fn walk<'a>(
+    entry: FileSystemEntry,
+    prefix: String,
+    out: &'a mut Vec<Picked>,
+) -> std::pin::Pin<Box<dyn Future<Output = ()> + 'a>> {
+    Box::pin(async move {
+        let path = format!("{prefix}{}", entry.name());
+        if entry.is_file() {
+            let fe: FileSystemFileEntry = entry.unchecked_into();
+            let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                let ok = Closure::once_into_js(move |f: JsValue| {
+                    let _ = resolve.call1(&JsValue::NULL, &f);
+                });
+                let err = Closure::once_into_js(move |e: JsValue| {
+                    let _ = reject.call1(&JsValue::NULL, &e);
+                });
+                fe.file_with_callback_and_callback(ok.unchecked_ref(), err.unchecked_ref());
+            });
+            if let Ok(f) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                out.push(Picked { name: path, file: f.unchecked_into() });
+            }
+        } else if entry.is_directory() {
+            let dir: FileSystemDirectoryEntry = entry.unchecked_into();
+            let reader = dir.create_reader();
+            loop {
+                let reader2 = reader.clone();
+                let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                    let ok = Closure::once_into_js(move |entries: JsValue| {
+                        let _ = resolve.call1(&JsValue::NULL, &entries);
+                    });
+                    let err = Closure::once_into_js(move |e: JsValue| {
+                        let _ = reject.call1(&JsValue::NULL, &e);
+                    });
+                    let _ = reader2
+                        .read_entries_with_callback_and_callback(ok.unchecked_ref(), err.unchecked_ref());
+                });
+                let Ok(batch) = wasm_bindgen_futures::JsFuture::from(promise).await else { break };
+                let batch: js_sys::Array = batch.unchecked_into();
+                if batch.length() == 0 {
+                    break;
+                }
+                for e in batch.iter() {
+                    walk(e.unchecked_into(), format!("{path}/"), out).await;
+                }
+            }
+        }
+    })
 }
 
 /// Whether a drag carries files (not text being dragged inside the page).
@@ -73,9 +194,8 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     opts.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: HtmlAnchorElement =
-        document.create_element("a").map_err(err)?.dyn_into().map_err(|_| "no anchor")?;
+        document().create_element("a").map_err(err)?.dyn_into().map_err(|_| "no anchor")?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -83,35 +203,172 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Scrolls the element with `id` into view and focuses it, after the next render.
+/// Opens the browser's print dialog.
+pub fn print() {
+    let _ = window().print();
+}
+
+/// The URL's hash without `#`.
+pub fn current_hash() -> String {
+    window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
+}
+
+/// Puts the view state into the URL's hash: a new history entry when `push`, else in
+/// place. Nothing is loaded.
+pub fn push_hash(query: &str, push: bool) {
+    let url = if query.is_empty() {
+        let loc = window().location();
+        format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
+    } else {
+        format!("#{query}")
+    };
+    if current_hash() == query {
+        return;
+    }
+    if let Ok(h) = window().history() {
+        let _ = if push {
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Whether a key event comes from a text field (where keys are typing, not commands).
+pub fn typing_in_field(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .map(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+        })
+        .unwrap_or(false)
+}
+
+/// The tag name of the focused element ("BUTTON", …).
+pub fn focused_tag() -> String {
+    document().active_element().map(|e| e.tag_name()).unwrap_or_default()
+}
+
+/// Scrolls the element with `id` into view, after the next render.
 pub fn reveal(id: &str) {
     let id = id.to_string();
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id))
-        {
+    after_render(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
             let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
             el.scroll_into_view_with_scroll_into_view_options(&opts);
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.request_animation_frame(cb.unchecked_ref());
-    }
 }
 
 /// Focuses the element with `id`, after the next render.
 pub fn focus(id: &str) {
     let id = id.to_string();
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+    after_render(move || {
+        if let Some(el) = document().get_element_by_id(&id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             let _ = el.focus();
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+fn after_render(f: impl FnOnce() + 'static) {
+    let cb = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(cb.unchecked_ref());
+}
+
+/// The scroll offset and height of a scrolling element.
+pub fn scroll_metrics(el: &web_sys::Element) -> (f64, f64) {
+    (el.scroll_top() as f64, el.client_height() as f64)
+}
+
+/// Scrolls a scrolling element so that `top..top+height` is visible.
+pub fn scroll_into(el: &web_sys::Element, top: f64, height: f64) {
+    let (st, h) = scroll_metrics(el);
+    if top < st {
+        el.set_scroll_top(top as i32);
+    } else if top + height > st + h {
+        el.set_scroll_top((top + height - h) as i32);
     }
+}
+
+/// The x position of a pointer event as a fraction of the element's width (0..1).
+pub fn pointer_fraction(ev: &web_sys::PointerEvent, el: &web_sys::Element) -> f64 {
+    let r = el.get_bounding_client_rect();
+    if r.width() <= 0.0 {
+        return 0.0;
+    }
+    ((ev.client_x() as f64 - r.left()) / r.width()).clamp(0.0, 1.0)
+}
+
+/// Keeps pointer events going to `el` while dragging.
+pub fn capture_pointer(ev: &web_sys::PointerEvent, el: &web_sys::Element) {
+    let _ = el.set_pointer_capture(ev.pointer_id());
+}
+
+/// Registers the service worker that keeps the app working offline.
+pub fn register_service_worker() {
+    let sw = window().navigator().service_worker();
+    let _ = sw.register("./sw.js");
+}
+
+const DB: &str = "dateline";
+const STORE: &str = "workspace";
+const KEY: &str = "current";
+
+async fn open_db() -> Result<idb::Database, String> {
+    let factory = idb::Factory::new().map_err(|e| format!("storage unavailable: {e}"))?;
+    use idb::DatabaseEvent;
+    let mut req = factory.open(DB, Some(1)).map_err(|e| format!("storage unavailable: {e}"))?;
+    req.on_upgrade_needed(|event| {
+        if let Ok(db) = event.database() {
+            if !db.store_names().iter().any(|s| s == STORE) {
+                let _ = db.create_object_store(STORE, idb::ObjectStoreParams::new());
+            }
+        }
+    });
+    req.await.map_err(|e| format!("storage unavailable: {e}"))
+}
+
+/// The saved workspace: None on a first visit. A damaged store is set aside (kept
+/// under another key) and reported; the page goes on with the samples.
+pub async fn load_workspace() -> Result<Option<Saved>, String> {
+    let db = open_db().await?;
+    let tx = db.transaction(&[STORE], idb::TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
+    let store = tx.object_store(STORE).map_err(|e| e.to_string())?;
+    let value =
+        store.get(JsValue::from_str(KEY)).map_err(|e| e.to_string())?.await.map_err(|e| e.to_string())?;
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let parsed = value
+        .as_string()
+        .ok_or("not text".to_string())
+        .and_then(|s| serde_json::from_str::<Saved>(&s).map_err(|e| e.to_string()));
+    match parsed {
+        Ok(saved) => Ok(Some(saved)),
+        Err(reason) => {
+            let aside = format!("damaged-{}", js_sys::Date::now() as u64);
+            let _ = store.put(&value, Some(&JsValue::from_str(&aside)));
+            let _ = store.delete(JsValue::from_str(KEY));
+            let _ = tx.commit().map(|t| async move { t.await });
+            Err(format!(
+                "the saved workspace could not be read ({reason}); it was set aside as “{aside}” and the samples are shown"
+            ))
+        }
+    }
+}
+
+/// Saves the workspace (articles and date settings).
+pub async fn save_workspace(saved: &Saved) -> Result<(), String> {
+    let json = serde_json::to_string(saved).map_err(|e| e.to_string())?;
+    let db = open_db().await?;
+    let tx = db.transaction(&[STORE], idb::TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
+    let store = tx.object_store(STORE).map_err(|e| e.to_string())?;
+    store
+        .put(&JsValue::from_str(&json), Some(&JsValue::from_str(KEY)))
+        .map_err(|e| format!("could not save the workspace: {e}"))?
+        .await
+        .map_err(|e| format!("could not save the workspace: {e}"))?;
+    tx.commit().map_err(|e| e.to_string())?.await.map_err(|e| e.to_string())?;
+    Ok(())
 }

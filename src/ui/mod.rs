@@ -4,8 +4,12 @@
 
 mod app;
 mod articles;
+mod detail;
 mod event_item;
+mod filters;
+mod histogram;
 mod io;
+mod lanes;
 mod timeline;
 mod toolbar;
 mod viewer;

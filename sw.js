@@ -1,0 +1,48 @@
+// Dateline's service worker: after the first visit the page works offline.
+// The page shell (index.html) is fetched network-first, so a new version is picked up
+// on the next visit when online; the hashed wasm, JS and CSS files never change under
+// the same name, so they are served cache-first.
+const CACHE = 'dateline-v1';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const res = await fetch('./', { cache: 'no-cache' });
+    const html = await res.clone().text();
+    await cache.put('./', res);
+    // The hashed files the page refers to.
+    const assets = [...html.matchAll(/(?:href|src)="\.?\/?([^"?#]+\.(?:wasm|js|css))"/g)].map((m) => './' + m[1]);
+    await cache.addAll([...new Set(assets)]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  const isPage = req.mode === 'navigate';
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    if (isPage) {
+      try {
+        const res = await fetch(req);
+        if (res.ok) await cache.put('./', res.clone());
+        return res;
+      } catch (_) {
+        return (await cache.match('./')) || Response.error();
+      }
+    }
+    const hit = await cache.match(req);
+    if (hit) return hit;
+    const res = await fetch(req);
+    if (res.ok) await cache.put(req, res.clone());
+    return res;
+  })());
+});
