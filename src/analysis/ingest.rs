@@ -59,6 +59,11 @@ pub use clean::clean_text;
 /// The largest file read, in bytes (20 MB): larger files are refused with their size.
 pub const MAX_FILE_BYTES: usize = 20_000_000;
 
+/// The most bytes read in one drop of files or one run of the CLI (500 MB): files
+/// after the one that would take the total over it are not read (see
+/// [`within_total`]).
+pub const MAX_TOTAL_BYTES: usize = 500_000_000;
+
 /// The most documents one file (a JSON array or JSON Lines) gives; the rest are left
 /// out with a warning.
 pub const MAX_DOCUMENTS_PER_FILE: usize = 10_000;
@@ -185,6 +190,51 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<Document, Error> {
         first.warnings.push(format!("{rest} more article(s) in this file were not read"));
     }
     Ok(first)
+}
+
+/// Refuses a file larger than [`MAX_FILE_BYTES`] by its size alone, so a caller that
+/// knows the size (a file's metadata) need not read it: the same error
+/// [`read_files`] gives.
+pub fn check_size(file: &str, bytes: usize) -> Result<(), Error> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(Error::too_large(bytes, MAX_FILE_BYTES).in_file(file));
+    }
+    Ok(())
+}
+
+/// How many of `files` (name and size in bytes, in the order they are read) fit in
+/// [`MAX_TOTAL_BYTES`], and, when some do not, the message saying so. Files over
+/// [`MAX_FILE_BYTES`] are refused unread (see [`check_size`]) and do not count.
+///
+/// # Example
+///
+/// ```
+/// use dateline::analysis::ingest::{within_total, MAX_TOTAL_BYTES};
+///
+/// let files = vec![("a.txt".to_string(), 10), ("b.txt".to_string(), 20)];
+/// assert_eq!(within_total(&files), (2, None));
+/// let many: Vec<_> = (0..30).map(|i| (format!("f{i}.txt"), 19_000_000)).collect();
+/// let (fit, message) = within_total(&many);
+/// assert_eq!(fit, 26);
+/// assert_eq!(message.unwrap(), "files after f25.txt were not read: the total is over 500 MB");
+/// ```
+pub fn within_total(files: &[(String, usize)]) -> (usize, Option<String>) {
+    let mut total = 0usize;
+    for (i, (_, bytes)) in files.iter().enumerate() {
+        if *bytes > MAX_FILE_BYTES {
+            continue;
+        }
+        total = total.saturating_add(*bytes);
+        if total > MAX_TOTAL_BYTES {
+            let limit = MAX_TOTAL_BYTES / 1_000_000;
+            let message = match i.checked_sub(1) {
+                Some(last) => format!("files after {} were not read: the total is over {limit} MB", files[last].0),
+                None => format!("no file was read: the total is over {limit} MB"),
+            };
+            return (i, Some(message));
+        }
+    }
+    (files.len(), None)
 }
 
 fn read_any(file: &str, bytes: &[u8]) -> Result<Vec<Document>, Error> {

@@ -27,6 +27,7 @@ mod actors;
 mod anchor;
 mod boilerplate;
 pub mod cameo;
+pub mod describe;
 mod error;
 mod events;
 pub mod export;
@@ -57,11 +58,38 @@ use gazetteer::Gazetteer;
 /// The schema version of the JSON exchange format.
 pub const SCHEMA: u32 = 1;
 
+/// Which dictionaries the analysis uses; all by default. Switching one off measures
+/// what it adds (see EVALUATION.md).
+///
+/// ```
+/// use dateline::analysis::{Analyzer, Lexicons};
+/// let no_verbs = Lexicons { verbs: false, ..Lexicons::default() };
+/// let analyzer = Analyzer::builder(jiff::civil::date(2026, 11, 22)).lexicons(no_verbs).build();
+/// # let _ = analyzer;
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lexicons {
+    /// The hand-written trigger phrases (phone calls, visits, hosting, offers, ...).
+    pub phrases: bool,
+    /// PETRARCH-2's verb dictionary (`data/verbs.tsv`).
+    pub verbs: bool,
+    /// The table of known people (`data/people.tsv`): countries and full names for
+    /// people named without a title or by surname alone.
+    pub people: bool,
+}
+
+impl Default for Lexicons {
+    fn default() -> Lexicons {
+        Lexicons { phrases: true, verbs: true, people: true }
+    }
+}
+
 /// Configures an [`Analyzer`].
 #[derive(Clone, Debug)]
 pub struct AnalyzerBuilder {
     today: Date,
     published: HashMap<String, Date>,
+    lexicons: Lexicons,
 }
 
 impl AnalyzerBuilder {
@@ -72,8 +100,19 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Chooses the dictionaries (all by default).
+    pub fn lexicons(mut self, lexicons: Lexicons) -> AnalyzerBuilder {
+        self.lexicons = lexicons;
+        self
+    }
+
     pub fn build(self) -> Analyzer {
-        Analyzer { today: self.today, published: self.published, tagger: TimeTagger::new() }
+        Analyzer {
+            today: self.today,
+            published: self.published,
+            lexicons: self.lexicons,
+            tagger: TimeTagger::new(),
+        }
     }
 }
 
@@ -82,6 +121,7 @@ impl AnalyzerBuilder {
 pub struct Analyzer {
     today: Date,
     published: HashMap<String, Date>,
+    lexicons: Lexicons,
     tagger: TimeTagger,
 }
 
@@ -94,7 +134,7 @@ impl Analyzer {
     /// A builder; `today` is "now" for anything that needs it (a weekday written with a
     /// month and day takes the latest such year not after today).
     pub fn builder(today: Date) -> AnalyzerBuilder {
-        AnalyzerBuilder { today, published: HashMap::new() }
+        AnalyzerBuilder { today, published: HashMap::new(), lexicons: Lexicons::default() }
     }
 
     /// Analyses a set of articles: each article's date, its events, and the events
@@ -162,8 +202,8 @@ impl Analyzer {
         let text = doc.text.as_str();
         let timexes = self.tagger.tag(text, published);
         let gaz = Gazetteer::builtin();
-        let mut table = ActorTable::default();
-        let mut raw = Vec::new();
+        let mut table = ActorTable::new(self.lexicons);
+        let mut raw: Vec<merge::RawEvent> = Vec::new();
         let mut pending = Vec::new();
         let mut last_subject: Option<usize> = None;
         let skipped = boilerplate::regions(text);
@@ -171,23 +211,28 @@ impl Analyzer {
             if is_boilerplate(sentence.slice(text)) || skipped.iter().any(|r| r.contains(sentence)) {
                 continue;
             }
+            // Headlines, subheads, date lines and captions: lines that are no full sentence.
+            if !is_full_sentence(sentence.slice(text)) {
+                continue;
+            }
             let tokens = text::tokenize(text, sentence);
             // "The call ...", "The meeting ..." after a report of two actors: the
             // report was of that contact.
             if let Some(code) = events::contact_anaphor(&tokens) {
-                if let Some(prev) = raw.last().cloned() {
-                    let prev: merge::RawEvent = prev;
-                    if prev.target.is_some()
-                        && prev.code != code
+                let previous = raw.iter().rev().find(|prev| {
+                    prev.target.is_some()
                         && prev.sentence.end <= sentence.start
                         && text[prev.sentence.end..sentence.start].trim().is_empty()
-                    {
-                        raw.push(merge::RawEvent { code, ..prev });
-                    }
+                });
+                if let Some(prev) = previous.filter(|p| p.code != code).cloned() {
+                    raw.push(merge::RawEvent { code, ..prev });
                 }
             }
             let (mut mentions, places) = actors::find_in_sentence(text, &tokens, gaz, &mut table);
-            let Some(trigger) = events::find_trigger(&tokens) else {
+            // "He said ...": a pronoun subject is the sentence's or the previous one's.
+            resolve_pronouns(&tokens, &mut mentions, &table, last_subject);
+            let triggers = events::find_triggers(&tokens, &mentions, &table);
+            if triggers.is_empty() {
                 if let Some(m) =
                     mentions.iter().find(|m| !events::in_prepositional_phrase(&tokens, m.tokens.0))
                 {
@@ -196,45 +241,58 @@ impl Analyzer {
                     }
                 }
                 continue;
-            };
-            if events::negated(&tokens, trigger.tokens) {
-                continue;
             }
-            // "He said ...": a pronoun subject is the previous sentence's subject.
-            resolve_pronoun(&tokens, &trigger, &mut mentions, last_subject);
-            let places_here = places;
-            let (src, tgt) = events::participants(&tokens, &mentions, &places_here, &trigger);
-            let Some(src) = src else { continue };
-            let src_actor = mentions[src].actor;
-            if table.actors[src_actor].actor.kind == ActorKind::Person {
-                last_subject = Some(src_actor);
-            }
-            let verb = Span::new(tokens[trigger.tokens.0].span.start, tokens[trigger.tokens.1 - 1].span.end);
-            let tx = time::governing_timex(text, sentence, verb, &timexes).map(|i| &timexes[i]);
-            if let (Some(weekday), Some(tgt)) = (tx.and_then(|t| anchor::bare_weekday(&t.value)), tgt) {
-                pending.push(anchor::Pending {
-                    weekday,
-                    root: cameo::root(trigger.code).to_string(),
-                    names: anchor::names(&[
-                        &table.actors[src_actor].actor,
-                        &table.actors[mentions[tgt].actor].actor,
-                    ]),
-                    text: tx.map(|t| t.span.slice(text).to_string()).unwrap_or_default(),
+            // One event per subject, the most specific first: "X said Y would meet Z"
+            // gives Y's meeting and X's statement.
+            let mut sources: Vec<usize> = Vec::new();
+            for trigger in &triggers {
+                if events::negated(&tokens, trigger.tokens) || events::hypothetical(&tokens, trigger.tokens) {
+                    continue;
+                }
+                let (src, tgt) = events::participants(&tokens, &mentions, &places, trigger);
+                let Some(src) = src else { continue };
+                let src_actor = mentions[src].actor;
+                if sources.contains(&src_actor) {
+                    continue;
+                }
+                // A statement is news when its speaker is named: "she said" after a
+                // quote continues a statement already reported.
+                let pronoun = matches!(tokens[mentions[src].tokens.0].norm.as_str(), "he" | "she");
+                if trigger.code == "010" && (pronoun || (!sources.is_empty() && mentions[src].anaphoric)) {
+                    continue;
+                }
+                if sources.is_empty() && table.actors[src_actor].actor.kind == ActorKind::Person {
+                    last_subject = Some(src_actor);
+                }
+                sources.push(src_actor);
+                let verb =
+                    Span::new(tokens[trigger.tokens.0].span.start, tokens[trigger.tokens.1 - 1].span.end);
+                let tx = time::governing_timex(text, sentence, verb, &timexes).map(|i| &timexes[i]);
+                if let (Some(weekday), Some(tgt)) = (tx.and_then(|t| anchor::bare_weekday(&t.value)), tgt) {
+                    pending.push(anchor::Pending {
+                        weekday,
+                        root: cameo::root(trigger.code).to_string(),
+                        names: anchor::names(&[
+                            &table.actors[src_actor].actor,
+                            &table.actors[mentions[tgt].actor].actor,
+                        ]),
+                        text: tx.map(|t| t.span.slice(text).to_string()).unwrap_or_default(),
+                    });
+                }
+                raw.push(merge::RawEvent {
+                    article: id.to_string(),
+                    sentence,
+                    code: trigger.code,
+                    source: src_actor,
+                    target: tgt.map(|t| mentions[t].actor),
+                    anaphoric: mentions[src].anaphoric,
+                    places: event_places(&tokens, &places, trigger),
+                    date: tx.and_then(|t| t.calendar_value().map(str::to_string)),
+                    date_text: tx.map(|t| t.span.slice(text).to_string()),
+                    date_how: tx.map(|t| t.how.clone()),
+                    planned: events::planned(&tokens, trigger.tokens),
                 });
             }
-            raw.push(merge::RawEvent {
-                article: id.to_string(),
-                sentence,
-                code: trigger.code,
-                source: src_actor,
-                target: tgt.map(|t| mentions[t].actor),
-                anaphoric: mentions[src].anaphoric,
-                places: event_places(&tokens, &places_here, &trigger),
-                date: tx.and_then(|t| t.calendar_value().map(str::to_string)),
-                date_text: tx.map(|t| t.span.slice(text).to_string()),
-                date_how: tx.map(|t| t.how.clone()),
-                planned: events::planned(&tokens, trigger.tokens),
-            });
         }
         let evs = merge::article_events(text, &table, raw);
         let article = ArticleOut {
@@ -264,26 +322,37 @@ pub(crate) struct Analyzed {
     pub weekdays: Vec<u8>,
 }
 
-/// Replaces nothing but adds a mention for a subject pronoun ("he", "she") before the
-/// trigger when no other subject is there.
-fn resolve_pronoun(
+/// Adds a mention for each subject pronoun ("he", "she") outside a prepositional
+/// phrase: the sentence's first person subject before it ("Erdoğan said he would ..."),
+/// else the previous sentences' subject.
+fn resolve_pronouns(
     tokens: &[text::Token],
-    trigger: &events::Found,
     mentions: &mut Vec<Mention>,
+    table: &ActorTable,
     last_subject: Option<usize>,
 ) {
-    let Some(actor) = last_subject else { return };
-    let has_subject = mentions
-        .iter()
-        .any(|m| m.tokens.1 <= trigger.tokens.0 && !events::in_prepositional_phrase(tokens, m.tokens.0));
-    if has_subject {
-        return;
-    }
-    if let Some(p) = tokens[..trigger.tokens.0].iter().position(|t| matches!(t.norm.as_str(), "he" | "she")) {
-        if !events::in_prepositional_phrase(tokens, p) {
-            mentions.insert(0, Mention { span: tokens[p].span, tokens: (p, p + 1), actor, anaphoric: true });
+    for p in 0..tokens.len() {
+        if !matches!(tokens[p].norm.as_str(), "he" | "she") || events::in_prepositional_phrase(tokens, p) {
+            continue;
         }
+        let subject = mentions
+            .iter()
+            .filter(|m| m.tokens.1 <= p && !m.anaphoric)
+            .filter(|m| !events::in_prepositional_phrase(tokens, m.tokens.0))
+            .find(|m| table.actors[m.actor].actor.kind == ActorKind::Person)
+            .map(|m| m.actor);
+        let Some(actor) = subject.or(last_subject) else { continue };
+        let at = mentions.iter().position(|m| m.tokens.0 > p).unwrap_or(mentions.len());
+        mentions.insert(at, Mention { span: tokens[p].span, tokens: (p, p + 1), actor, anaphoric: true });
     }
+}
+
+/// Whether a sentence is a full one, ending with its punctuation: a headline, a
+/// subhead, a date line or a caption ends without ("Türkiye gears up diplomacy for
+/// peace", "date 2025-05-13 ...").
+fn is_full_sentence(sentence: &str) -> bool {
+    let s = sentence.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', '»', '*']);
+    s.ends_with(['.', '!', '?', '…'])
 }
 
 /// The places of an event: those in its clause that say where it happened ("met in
@@ -342,4 +411,31 @@ fn is_boilerplate(sentence: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.contains(p))
+}
+
+#[cfg(test)]
+mod debug {
+    /// Prints the actors and triggers of each line of `$DATELINE_DEBUG_FILE`
+    /// (`cargo test --lib debug_triggers -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn debug_triggers() {
+        use super::*;
+        let Some(path) = std::env::var_os("DATELINE_DEBUG_FILE") else { return };
+        let text = std::fs::read_to_string(path).unwrap();
+        let gaz = Gazetteer::builtin();
+        let mut table = ActorTable::new(Lexicons::default());
+        for sentence in text::sentences(&text) {
+            let tokens = text::tokenize(&text, sentence);
+            let (mentions, _) = actors::find_in_sentence(&text, &tokens, gaz, &mut table);
+            println!("{}", sentence.slice(&text));
+            for m in &mentions {
+                println!("   actor {:?} {}", m.tokens, table.actors[m.actor].actor.name);
+            }
+            for f in events::find_triggers(&tokens, &mentions, &table) {
+                let w: Vec<&str> = tokens[f.tokens.0..f.tokens.1].iter().map(|t| t.norm.as_str()).collect();
+                println!("   trigger {} {:?} dict={} {:?}", f.code, w, f.dict, f.tokens);
+            }
+        }
+    }
 }

@@ -791,6 +791,27 @@ fn quarter_of(d: Date) -> u8 {
     (d.month() as u8 - 1) / 3 + 1
 }
 
+/// The calendar parts of a DATE or TIME value that can serve as a reference date:
+/// `1998-10-23` gives (1998, 10, 23), `1998-10` (1998, 10), `1998` and `1998-Q3` the year.
+fn ref_parts(kind: TimexType, v: &str) -> Option<(i16, Option<i8>, Option<i8>)> {
+    if !matches!(kind, TimexType::Date | TimexType::Time) {
+        return None;
+    }
+    let b = v.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: i16 = v[..4].parse().ok()?;
+    let two = |at: usize| -> Option<i8> {
+        (b.len() >= at + 2 && b[at - 1] == b'-' && b[at..at + 2].iter().all(u8::is_ascii_digit))
+            .then(|| v[at..at + 2].parse().ok())
+            .flatten()
+    };
+    let mo = two(5);
+    let d = mo.and_then(|_| two(8));
+    Some((y, mo, d))
+}
+
 fn granularity_of(kind: TimexType, v: &str) -> Granularity {
     if kind == TimexType::Time || v.contains('T') && !v.starts_with('P') {
         return Granularity::Time;
@@ -879,7 +900,7 @@ impl TimeTagger {
         }
         let mut toks = Vec::with_capacity(text.len() / 4);
         scan(text, &self.table, &mut toks);
-        let mut cx = Cx { text, t: &toks, anchor, last_quarter: None };
+        let mut cx = Cx { text, t: &toks, anchor, last_quarter: None, year_period: false, last_date: None };
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -892,7 +913,20 @@ impl TimeTagger {
                     let q = mm.value.as_bytes()[6].wrapping_sub(b'0');
                     if (1..=4).contains(&q) && mm.value.as_bytes()[5] == b'Q' {
                         cx.last_quarter = Some((y, q));
+                        cx.year_period = false;
                     }
+                }
+                // "the nine months", "the six months", "the year ended Sept. 30": a report
+                // period longer than a quarter, so "a year earlier" now means the year.
+                if cx.last_quarter.is_some()
+                    && mm.kind == TimexType::Duration
+                    && matches!(mm.value.as_str(), "P6M" | "P9M" | "P1Y")
+                    && cx.k(i, K::The)
+                {
+                    cx.year_period = true;
+                }
+                if let Some(d) = ref_parts(mm.kind, &mm.value) {
+                    cx.last_date = Some((d, end));
                 }
                 out.push(Timex {
                     span,
@@ -916,6 +950,11 @@ struct Cx<'a> {
     t: &'a [Tok],
     anchor: Option<Date>,
     last_quarter: Option<(i16, u8)>,
+    /// A report period of six or nine months or a year was named after the last quarter.
+    year_period: bool,
+    /// The last date mentioned (year, month, day as far as written) and the token after it:
+    /// "the following year", "that day", "the previous Friday" count from it.
+    last_date: Option<((i16, Option<i8>, Option<i8>), usize)>,
 }
 
 impl<'a> Cx<'a> {
@@ -972,7 +1011,13 @@ impl<'a> Cx<'a> {
         if t.brk {
             return true;
         }
-        j > 0 && matches!(self.t[j - 1].tk, Tk::Punct(b'.' | b'!' | b'?' | b';')) && t.gap
+        if !(j > 0 && matches!(self.t[j - 1].tk, Tk::Punct(b'.' | b'!' | b'?' | b';')) && t.gap) {
+            return false;
+        }
+        // "9 a.m. Tuesday", "5 p.m. EST": the stop of "a.m." ends no sentence before a
+        // weekday, a time zone or a lower-case word.
+        let ampm = j >= 2 && self.p(j - 1, b'.') && self.is_word(j - 2, "m");
+        !(ampm && (matches!(self.lex(j), Lex::Wd(..) | Lex::K(K::Tz)) || !t.cap))
     }
 
     /// The tense of the clause around tokens `s..e`: the nearest marker before, else after.
@@ -1065,6 +1110,16 @@ impl<'a> Cx<'a> {
             }
             j -= 1;
             if let Some(Tense::Past) = self.mark(j) {
+                // "is heard in May", "to be published in early November", "will be
+                // completed": a participle after a present or future auxiliary.
+                let aux = j > 0
+                    && matches!(
+                        self.word(j - 1).to_ascii_lowercase().as_str(),
+                        "is" | "are" | "be" | "being" | "will" | "would"
+                    );
+                if aux {
+                    break;
+                }
                 if !matches!(self.lex(j), Lex::K(K::Last | K::Ago | K::Yesterday)) {
                     return (Tense::Past, false);
                 }
@@ -1078,7 +1133,11 @@ impl<'a> Cx<'a> {
 
     fn mark(&self, j: usize) -> Option<Tense> {
         let t = &self.t[j];
+        // "is heard", "to be published": a participle after a present auxiliary.
+        let after_aux =
+            j > 0 && matches!(self.word(j - 1).to_ascii_lowercase().as_str(), "is" | "are" | "be" | "being");
         match t.lex {
+            Lex::K(K::PastMark) | Lex::No if after_aux && t.tk == Tk::Word => None,
             Lex::K(K::Fut) => {
                 // "set" and "going" count only before "to"; "due" before "to" or "on".
                 let w = self.word(j);
@@ -1116,7 +1175,7 @@ impl<'a> Cx<'a> {
             Lex::Month(5, false) if !t.cap => Some(Tense::Future),
             Lex::No if t.tk == Tk::Word => {
                 let w = self.word(j);
-                if ["could", "might", "should", "wants", "hopes", "aims", "tomorrow"]
+                if ["might", "should", "wants", "hopes", "aims", "tomorrow"]
                     .iter()
                     .any(|x| w.eq_ignore_ascii_case(x))
                 {
@@ -1176,6 +1235,8 @@ impl<'a> Cx<'a> {
                 }
             }
         };
+        consider(self.latest_period(i));
+        consider(self.anaphoric(i));
         consider(self.modified(i));
         consider(self.duration(i));
         consider(self.deictic(i));
@@ -1193,6 +1254,123 @@ impl<'a> Cx<'a> {
         consider(self.clock(i));
         consider(self.holiday(i));
         best
+    }
+
+    // -----------------------------------------------------------------------------
+    // Anaphora: "the following year", "that same day", "the previous Friday"
+    // -----------------------------------------------------------------------------
+
+    /// "the latest period" in a report on a quarter: that quarter.
+    fn latest_period(&self, i: usize) -> Option<M> {
+        let (y, q) = self.last_quarter?;
+        if !(self.k(i, K::The) && self.k(i + 1, K::Latest) && self.k(i + 2, K::Period)) {
+            return None;
+        }
+        m(i + 3, TimexType::Date, format!("{y:04}-Q{q}"), true, "the quarter under discussion")
+    }
+
+    /// Expressions that count from the last date mentioned (within about three
+    /// sentences) rather than from publication: "the following year/month/week/day",
+    /// "the next day/morning", "the previous Friday/day", "that (same) day/year",
+    /// "earlier/later that day".
+    fn anaphoric(&self, i: usize) -> Option<M> {
+        let ((ry, rm, rd), at) = self.last_date?;
+        if i < at || i - at > 80 {
+            return None;
+        }
+        #[derive(PartialEq)]
+        enum Rel {
+            That,
+            Next,
+            Prev,
+        }
+        let mut j = i;
+        let modifier = matches!(self.lex(j), Lex::K(K::Earlier | K::Later));
+        if modifier {
+            j += 1;
+        }
+        let mut next_only_day = false;
+        let rel = if self.is_word(j, "that") {
+            j += 1;
+            if self.is_word(j, "same") {
+                j += 1;
+            }
+            Rel::That
+        } else if self.k(j, K::The) && !modifier {
+            let r = match self.lex(j + 1) {
+                Lex::K(K::Following) => Rel::Next,
+                Lex::K(K::Next) => {
+                    next_only_day = true;
+                    Rel::Next
+                }
+                Lex::K(K::Previous) => Rel::Prev,
+                _ if self.is_word(j + 1, "preceding") || self.is_word(j + 1, "prior") => Rel::Prev,
+                _ => return None,
+            };
+            j += 2;
+            r
+        } else {
+            return None;
+        };
+        // "that year-end", "the following day's": not a glued compound.
+        if self.p(j + 1, b'-') && self.glued(j + 1) {
+            return None;
+        }
+        let off: i64 = match rel {
+            Rel::That => 0,
+            Rel::Next => 1,
+            Rel::Prev => -1,
+        };
+        let day = rd.and_then(|d| Date::new(ry, rm?, d).ok());
+        let month = rm.and_then(|m| Date::new(ry, m, 1).ok());
+        let refname = match (day, month) {
+            (Some(d), _) => show(d),
+            (None, Some(m)) => format!("{} {}", MONTH_ABBR[m.month() as usize - 1], m.year()),
+            _ => format!("{ry}"),
+        };
+        let dir = match rel {
+            Rel::That => "the same",
+            Rel::Next => "after",
+            Rel::Prev => "before",
+        };
+        let how = |what: &str| {
+            if rel == Rel::That {
+                format!("the same {what} as {refname}, the last date mentioned")
+            } else {
+                format!("the {what} {dir} {refname}, the last date mentioned")
+            }
+        };
+        let end = j + 1;
+        match self.lex(j) {
+            Lex::Unit(Unit::Day, false) => {
+                let d = add_days(day?, off)?;
+                m(end, TimexType::Date, ymd(d), true, how("day"))
+            }
+            // "the next morning": the gold dates the day.
+            Lex::Part(_) if rel != Rel::Prev => {
+                let d = add_days(day?, off)?;
+                m(end, TimexType::Date, ymd(d), true, how("day"))
+            }
+            _ if next_only_day => None,
+            Lex::Unit(Unit::Week, false) => {
+                let d = add_days(day?, 7 * off)?;
+                m(end, TimexType::Date, week_val(d), true, how("week"))
+            }
+            Lex::Unit(Unit::Month, false) => {
+                let d = add_months(month?, off)?;
+                m(end, TimexType::Date, format!("{:04}-{:02}", d.year(), d.month()), true, how("month"))
+            }
+            Lex::Unit(Unit::Year, false) => {
+                m(end, TimexType::Date, format!("{:04}", ry as i64 + off), true, how("year"))
+            }
+            Lex::Wd(d, false) if rel != Rel::That && self.t[j].cap => {
+                let r = day?;
+                let w =
+                    if off < 0 { self.weekday_before(r, d, true)? } else { self.weekday_after(r, d, true)? };
+                m(end, TimexType::Date, ymd(w), true, how(WEEKDAY_NAME[d as usize - 1]))
+            }
+            _ => None,
+        }
     }
 
     // -----------------------------------------------------------------------------
@@ -1369,7 +1547,46 @@ impl<'a> Cx<'a> {
         if hyph && the && rel.is_none() {
             return None;
         }
+        // "37 years old" is an age; "three-quarters of", "a quarter of" a fraction; "a
+        // second group" an ordinal; "60 Minutes", "This Week" (capitalised mid-phrase) a
+        // programme's title.
+        if self.k(end, K::Old) && qty.is_some()
+            || unit == Unit::Quarter && self.k(end, K::Of) && !the && matches!(qty, Some(Some(1 | 3)))
+            || unit == Unit::Second
+                && self.k(j.wrapping_sub(1), K::A)
+                && !matches!(self.lex(end), Lex::K(K::Later | K::Earlier | K::Ago))
+            || self.title_word(j)
+        {
+            return None;
+        }
         let anchor = self.anchor;
+        // "three days later", "a few hours earlier": a length of time counted from a
+        // moment of the story, not from publication; the gold tags the length only.
+        if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day)
+            && matches!(self.lex(end), Lex::K(K::Later | K::Earlier))
+            && !the
+            && matches!(rel, None)
+        {
+            if let Some(n) = qty {
+                let (pre, l) = match unit {
+                    Unit::Second => ("PT", "S"),
+                    Unit::Minute => ("PT", "M"),
+                    Unit::Hour => ("PT", "H"),
+                    _ => ("P", "D"),
+                };
+                let v = match n {
+                    Some(n) => format!("{pre}{n}{l}"),
+                    None => format!("{pre}X{l}"),
+                };
+                return m(
+                    end,
+                    TimexType::Duration,
+                    v,
+                    false,
+                    "a length of time before or after a moment of the story",
+                );
+            }
+        }
         // "two years ago", "three weeks later", "a year earlier", "two days from now"
         let dir = match self.lex(end) {
             Lex::K(K::Ago) => Some((-1, end + 1, "before publication")),
@@ -1516,7 +1733,7 @@ impl<'a> Cx<'a> {
                 {
                     return None;
                 }
-                if self.k(i.wrapping_sub(1), K::These) {
+                if self.k(i.wrapping_sub(1), K::These) || self.k(end, K::Old) {
                     return None;
                 }
                 // "the weeks ahead"
@@ -1528,6 +1745,15 @@ impl<'a> Cx<'a> {
             }
             _ => None,
         }
+    }
+
+    /// A unit word capitalised inside a phrase ("60 Minutes", "This Week"): a title.
+    fn title_word(&self, j: usize) -> bool {
+        let Some(t) = self.t.get(j) else {
+            return false;
+        };
+        let w = self.word(j);
+        t.cap && !self.boundary_before(j) && w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
     }
 
     /// A number, money or "once"/"twice"/"times" right before `i`: "a year" is a rate.
@@ -1580,7 +1806,7 @@ impl<'a> Cx<'a> {
             Unit::Year => {
                 let y = a.year() as i64 + n;
                 // "a year earlier" in a report on a quarter: the same quarter a year before.
-                if let Some((qy, q)) = self.last_quarter {
+                if let Some((qy, q)) = self.last_quarter.filter(|_| !self.year_period) {
                     if abs == 1 && (qy == a.year() || qy + 1 == a.year()) {
                         return m(
                             end,
@@ -1652,7 +1878,7 @@ impl<'a> Cx<'a> {
         };
         match self.lex(t) {
             Lex::Unit(u, false) => {
-                if which == K::Past {
+                if which == K::Past || self.title_word(t) {
                     return None; // "past week": a duration, see `duration`.
                 }
                 if the && which != K::Current && u != Unit::Quarter {
@@ -2159,7 +2385,11 @@ impl<'a> Cx<'a> {
         }
         .unwrap_or_else(|| {
             let near = *cands.iter().min_by_key(|&&c| ((c - am).abs(), c > am)).unwrap_or(&am);
-            if !deadline && near - am > FUTURE_DAYS as i64 / 30 {
+            // A future month only when it is close, and not in a past-tense clause
+            // ("stepped down in March", "In January, the company brought in ...").
+            if !deadline
+                && (near - am > FUTURE_DAYS as i64 / 30 || near - am > 1 && self.tense(i, end) == Tense::Past)
+            {
                 near - 12
             } else {
                 near
@@ -2336,7 +2566,10 @@ impl<'a> Cx<'a> {
         }
         let w = self.word(i);
         let full = w.len() > 4;
-        if !(full || self.p(i + 1, b'.') || self.p(i + 1, b',')) {
+        // "Sun, Nov. 5" is a day; "Sun, a maker of workstations" a company.
+        let abbr_comma =
+            self.p(i + 1, b',') && (matches!(self.lex(i + 2), Lex::Month(..)) || self.num(i + 2).is_some());
+        if !(full || self.p(i + 1, b'.') || abbr_comma) {
             return None;
         }
         let mut end = if full { i + 1 } else { self.dot(i + 1) };
@@ -2568,7 +2801,7 @@ impl<'a> Cx<'a> {
             } else if the {
                 return None;
             }
-            if let Some((y, q)) = self.last_quarter {
+            if let Some((y, q)) = self.last_quarter.filter(|_| !self.year_period || end > j + 3) {
                 return m(
                     end,
                     TimexType::Date,
@@ -2820,6 +3053,10 @@ impl<'a> Cx<'a> {
 
     /// "daily", "every week", "each Thursday", "per year".
     fn set(&self, i: usize) -> Option<M> {
+        // "average daily volume": a statistic's adjective, untagged in TimeBank.
+        if self.k(i, K::Daily) && self.is_word(i.wrapping_sub(1), "average") {
+            return None;
+        }
         let v = match self.lex(i) {
             Lex::K(K::Daily) => "P1D",
             Lex::K(K::Weekly) => "P1W",
@@ -2835,6 +3072,8 @@ impl<'a> Cx<'a> {
                     _ => (1, j),
                 };
                 return match self.lex(j) {
+                    // "15 million instructions per second": a speed, not a schedule.
+                    Lex::Unit(Unit::Second, _) => None,
                     Lex::Unit(u, _) => {
                         let (pre, l, mult) = match u {
                             Unit::Second => ("PT", "S", 1),
@@ -3496,6 +3735,116 @@ mod tests {
         let t = TimeTagger::new().tag("It was filed on 2025-05-13.", Some(PUB));
         assert_eq!(t[0].how, "as written");
         assert!(!t[0].relative);
+    }
+
+    /// Rules added in the third round: (text, span, type, value) against Tue 25 Nov 2025.
+    const ROUND3: &[(&str, &str, TimexType, &str)] = {
+        use TimexType::*;
+        &[
+            // Anaphora: counted from the last date mentioned, not from publication.
+            (
+                "On May 22, 1995, he was promoted, and the following year he moved.",
+                "the following year",
+                Date,
+                "1996",
+            ),
+            ("He fled in June 1998 and returned later that year.", "later that year", Date, "1998"),
+            (
+                "He was shot on Oct. 23, 1998. Earlier that day, the family sent a fax.",
+                "Earlier that day",
+                Date,
+                "1998-10-23",
+            ),
+            (
+                "Stocks fell Friday, Nov. 21, down 4% from the previous Friday.",
+                "the previous Friday",
+                Date,
+                "2025-11-14",
+            ),
+            (
+                "The hearing was on Nov. 20, 2025. He appeared in court the next morning.",
+                "the next morning",
+                Date,
+                "2025-11-21",
+            ),
+            (
+                "Bids came in March 1989. The following month, it put itself up for sale.",
+                "The following month",
+                Date,
+                "1989-04",
+            ),
+            // A report period longer than a quarter: "a year earlier" is the year.
+            ("Profit rose in the third quarter from a year earlier.", "a year earlier", Date, "2024-Q3"),
+            (
+                "Profit rose in the third quarter. In the nine months, net rose from a year earlier.",
+                "a year earlier",
+                Date,
+                "2024",
+            ),
+            (
+                "Profit rose in the third quarter. Sales in the latest period were flat.",
+                "the latest period",
+                Date,
+                "2025-Q3",
+            ),
+            // "N days later": a length of time from a moment of the story.
+            ("Three days later, the index fell.", "Three days", Duration, "P3D"),
+            ("A few days later, it announced losses.", "A few days", Duration, "PXD"),
+            ("Just over an hour later, he died.", "an hour", Duration, "PT1H"),
+            // "until 9 a.m. Tuesday": the stop of "a.m." ends no sentence.
+            ("The relatives have until 9 a.m. Tuesday to sign.", "9 a.m. Tuesday", Time, "2025-12-02T09:00"),
+            // Months: a past clause keeps a near future month from winning; a participle
+            // after "is"/"be" is not a past verb.
+            ("He stepped down as chairman in March for health reasons.", "March", Date, "2025-03"),
+            ("The case is heard in January in the appeals court.", "January", Date, "2026-01"),
+            ("Guidelines to be published in early December will decide.", "early December", Date, "2025-12"),
+            ("He could not be located Monday in his hometown.", "Monday", Date, "2025-11-24"),
+        ]
+    };
+
+    #[test]
+    fn round3_reference_times_periods_and_tense() {
+        let mut bad = Vec::new();
+        for &(text, span, kind, value) in ROUND3 {
+            let got = tag1(text, Some(PUB));
+            match got.iter().find(|(s, _, _)| s == span) {
+                Some((_, k, v)) if *k == kind && v == value => {}
+                _ => bad.push(format!("{text:?}: want {span:?} {kind:?} {value}, got {got:?}")),
+            }
+        }
+        assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+    }
+
+    #[test]
+    fn anaphora_explains_the_reference_date() {
+        let text = "Stocks fell Friday, Nov. 21, down 4% from the previous Friday.";
+        let t = TimeTagger::new().tag(text, Some(PUB));
+        let prev = t.iter().find(|t| t.span.slice(text) == "the previous Friday").expect("tagged");
+        assert_eq!(prev.how, "the Friday before 21 Nov 2025, the last date mentioned");
+        // Without a recent date, "that day" is not tagged and "the following year" stays a
+        // length of time.
+        let got = tag1("You get a news item and strong redemptions that day.", Some(PUB));
+        assert!(got.is_empty(), "{got:?}");
+        let got = tag1("Prices will rise over the following year.", Some(PUB));
+        assert_eq!(got, vec![("the following year".to_string(), TimexType::Duration, "P1Y".to_string())]);
+    }
+
+    #[test]
+    fn ignores_ages_fractions_ordinals_titles_and_companies() {
+        for text in [
+            "Mr. Reupke, 52 years old, resigned.",
+            "Iraq imports about three-quarters of its food.",
+            "Funds account for more than a quarter of the market.",
+            "Sun, a maker of workstations, said sales rose.",
+            "A second group of directors left.",
+            "The chip runs 15 million instructions per second.",
+            "It is 5% of Nasdaq's average daily volume.",
+            "Baker said on ABC's \"This Week,\" that talks failed.",
+            "He said on CBS's \"60 Minutes\" that it was abuse.",
+        ] {
+            let got = tag1(text, Some(PUB));
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
     }
 
     #[test]

@@ -152,7 +152,7 @@ fn GroupRow(key: String, label: String, count: usize, collapsed: bool, top: Stri
         });
     };
     view! {
-        <li class="group" role="none" style:top=top>
+        <li class="group" style:top=top>
             <h3>
                 <button type="button" class="group-toggle" aria-expanded=(!collapsed).to_string() on:click=toggle>
                     <span aria-hidden="true">{if collapsed { "▸ " } else { "▾ " }}</span>

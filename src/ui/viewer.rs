@@ -69,7 +69,13 @@ pub fn Viewer() -> impl IntoView {
                 role="dialog"
                 aria-modal="true"
                 aria-labelledby="viewer-title"
-                on:keydown=move |ev| if ev.key() == "Escape" { close() }
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        // Closing the article must not also clear the selection.
+                        ev.stop_propagation();
+                        close()
+                    }
+                }
             >
                 {move || content.get().map(|(title, published, pieces)| view! {
                     <div class="viewer-head">
