@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    dateline::ui::install_panic_hook();
     leptos::mount::mount_to_body(dateline::ui::App);
 }
 

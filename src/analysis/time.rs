@@ -1198,6 +1198,14 @@ impl<'a> Cx<'a> {
     fn match_at(&mut self, i: usize) -> Option<M> {
         let t = self.t[i];
         match (t.tk, t.lex) {
+            // "that year", "that same day": the one plain word that opens an expression.
+            (Tk::Word, Lex::No)
+                if t.e - t.s == 4
+                    && matches!(self.lex(i + 1), Lex::Unit(..) | Lex::Part(_) | Lex::No)
+                    && self.is_word(i, "that") =>
+            {
+                return self.anaphoric(i);
+            }
             (Tk::Word, Lex::No) | (Tk::Other, _) => return None,
             (Tk::Punct(c), _) if c != b'\'' => return None,
             _ => {}
@@ -3823,6 +3831,8 @@ mod tests {
         assert_eq!(prev.how, "the Friday before 21 Nov 2025, the last date mentioned");
         // Without a recent date, "that day" is not tagged and "the following year" stays a
         // length of time.
+        let got = tag1("Imports were $37 million in 1988, a small share of imports that year.", Some(PUB));
+        assert_eq!(got[1], ("that year".to_string(), TimexType::Date, "1988".to_string()));
         let got = tag1("You get a news item and strong redemptions that day.", Some(PUB));
         assert!(got.is_empty(), "{got:?}");
         let got = tag1("Prices will rise over the following year.", Some(PUB));

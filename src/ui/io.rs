@@ -372,3 +372,34 @@ pub async fn save_workspace(saved: &Saved) -> Result<(), String> {
     tx.commit().map_err(|e| e.to_string())?.await.map_err(|e| e.to_string())?;
     Ok(())
 }
+
+/// Shows a panic to the user instead of a dead page: a message and a reload button.
+/// The workspace is in IndexedDB (saved after every change), so a reload restores it.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        if doc.get_element_by_id("crash").is_some() {
+            return;
+        }
+        let Ok(panel) = doc.create_element("div") else { return };
+        panel.set_id("crash");
+        let _ = panel.set_attribute("role", "alert");
+        let Ok(p) = doc.create_element("p") else { return };
+        p.set_text_content(Some(&format!(
+            "Dateline hit an internal error and stopped: {info}. Your articles and settings are saved in this browser; reload the page to go on."
+        )));
+        let _ = panel.append_child(&p);
+        if let Ok(button) = doc.create_element("button") {
+            button.set_text_content(Some("Reload"));
+            let reload = Closure::<dyn Fn()>::new(|| {
+                let _ = web_sys::window().map(|w| w.location().reload());
+            });
+            let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+            reload.forget();
+            let _ = panel.append_child(&button);
+        }
+        let _ = body.prepend_with_node_1(&panel);
+    }));
+}
