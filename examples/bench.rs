@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use dateline::analysis::{Analyzer, Document, TimeTagger};
+use dateline::analysis::{merge_events, Actor, ActorKind, Analyzer, Document, EventOut, Source, TimeTagger};
 use jiff::civil::date;
 use jiff::ToSpan;
 
@@ -88,6 +88,45 @@ fn main() {
         let t = times[times.len() / 2];
         println!("| {n} | {:.2} | {t:.3} | {:.2} | {:.0} | {events} |", mb(size), mb(size) / t, n as f64 / t);
     }
+
+    // Merging alone: 100,000 synthetic events (a third dated by month only, to fold).
+    let events = synthetic_events(100_000);
+    let start = Instant::now();
+    let merged = merge_events(events);
+    let t = start.elapsed().as_secs_f64();
+    std::hint::black_box(merged.len());
+    println!("\nmerge 100,000 events: {t:.3} s");
+}
+
+/// `n` events between 500 × 97 pairs of people over a year, a third dated by month.
+fn synthetic_events(n: usize) -> Vec<EventOut> {
+    let person = |name: String| Actor { name, kind: ActorKind::Person, country: None };
+    (0..n)
+        .map(|i| {
+            let (day, month) = (1 + i % 28, 1 + (i / 28) % 12);
+            let date =
+                if i % 3 == 0 { format!("2025-{month:02}") } else { format!("2025-{month:02}-{day:02}") };
+            let (a, b) = (person(format!("P{}", i % 500)), person(format!("Q{}", i % 97)));
+            EventOut {
+                id: String::new(),
+                date: Some(date),
+                date_text: None,
+                date_how: None,
+                cameo: "041".into(),
+                kind: "Consult".into(),
+                cameo_name: String::new(),
+                source: Some(a.clone()),
+                target: Some(b.clone()),
+                actors: vec![a, b],
+                places: Vec::new(),
+                summary: String::new(),
+                sources: vec![Source { article: format!("a{i}"), sentence: String::new(), start: 0, end: 1 }],
+                confidence: 0.5,
+                planned: false,
+                key: String::new(),
+            }
+        })
+        .collect()
 }
 
 fn mb(bytes: usize) -> f64 {

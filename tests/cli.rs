@@ -236,3 +236,52 @@ fn tempdir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn format_cameo_prints_the_event_table() {
+    let out = run(&["analyze", "--today", "2026-11-22", "--format", "cameo", seeds().to_str().unwrap()]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = tsv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplace\tarticle\tevidence"
+        )
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 9), "nine columns in every row");
+    let call = rows
+        .iter()
+        .find(|r| r[0] == "2025-11-24" && r[5] == "041" && r[7] == "004_80507271b0520eef.txt")
+        .expect("the 041 row of 004's 2025-11-24 call");
+    assert_eq!((call[2], call[4]), ("TUR", "RUS"), "{call:?}");
+    assert!(call[1].contains("Erdo") && call[3].contains("Putin"), "{call:?}");
+    assert!(!call[8].is_empty());
+}
+
+#[test]
+fn actors_are_listed_once_with_their_aliases_folded() {
+    let out = run(&["analyze", "--today", "2026-11-22", seeds().to_str().unwrap()]);
+    let v = json(&out);
+    let actors = v["actors"].as_array().expect("an actors list");
+    let find = |name: &str| {
+        actors.iter().find(|a| a["name"] == name).unwrap_or_else(|| panic!("no actor {name}: {actors:?}"))
+    };
+    let aliases = |a: &Value| -> Vec<String> {
+        a["aliases"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+    };
+    let tur = find("Türkiye");
+    assert_eq!(tur["kind"], "country");
+    assert_eq!(tur["country"], "TUR");
+    assert!(aliases(tur).contains(&"Turkey".to_string()), "{tur}");
+    let ukr = aliases(find("Ukraine"));
+    assert!(ukr.contains(&"Kyiv".to_string()) && ukr.contains(&"Kiev".to_string()), "{ukr:?}");
+    // Roles come from the text.
+    let lavrov = actors.iter().find(|a| a["name"].as_str().unwrap().ends_with("Lavrov")).expect("Lavrov");
+    assert_eq!(lavrov["country"], "RUS");
+    assert!(lavrov["roles"].as_array().unwrap().iter().any(|r| r == "foreign minister"), "{lavrov}");
+    // Erdogan = Erdoğan and Zelensky = Zelenskyy: one actor each.
+    assert_eq!(actors.iter().filter(|a| a["name"].as_str().unwrap().contains("Erdo")).count(), 1);
+    assert_eq!(actors.iter().filter(|a| a["name"].as_str().unwrap().contains("Zelensk")).count(), 1);
+}

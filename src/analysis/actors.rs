@@ -15,7 +15,7 @@ use people::People;
 use super::gazetteer::{Entry, EntryRole, Gazetteer};
 use super::model::{Actor, ActorKind};
 use super::text::{fold, Token, TokenKind};
-use super::Span;
+use super::{Lexicons, Span};
 
 /// An actor mentioned in a sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,9 +54,16 @@ pub(crate) struct ActorInfo {
 pub(crate) struct ActorTable {
     pub actors: Vec<ActorInfo>,
     by_key: HashMap<String, usize>,
+    /// The dictionaries the analysis uses (the people table, the verb dictionary).
+    pub lex: Lexicons,
 }
 
 impl ActorTable {
+    /// An empty table for an article analysed with `lex`.
+    pub(crate) fn new(lex: Lexicons) -> ActorTable {
+        ActorTable { lex, ..ActorTable::default() }
+    }
+
     fn intern(&mut self, actor: Actor, alias: &str, role: Option<&str>) -> usize {
         let key = format!("{}:{}", actor.kind.as_str(), name_key(&actor.name));
         let idx = match self.by_key.get(&key) {
@@ -110,18 +117,11 @@ impl ActorTable {
     }
 }
 
-/// Whether this build uses the table of known people: yes, unless it sets
-/// `DATELINE_LEXICONS` at compile time without "people" (for measuring what the table
-/// adds; see EVALUATION.md).
-fn people_enabled() -> bool {
-    option_env!("DATELINE_LEXICONS").is_none_or(|s| s.contains("people"))
-}
-
 /// A person named in an article, completed from the table of known people: a surname
 /// alone becomes the full name ("Lavrov" → "Sergey Lavrov"), and the country is filled
 /// in where the article gives none.
-fn known_person(name: &str, country: Option<String>) -> Actor {
-    let known = if people_enabled() { People::builtin().lookup(name) } else { None };
+fn known_person(name: &str, country: Option<String>, people: bool) -> Actor {
+    let known = if people { People::builtin().lookup(name) } else { None };
     match known {
         Some(p) => Actor {
             name: if name.contains(' ') { name.to_string() } else { p.name.to_string() },
@@ -323,6 +323,45 @@ const ROLE_HEADS: &[&str] = &[
     "sultan",
     "monarch",
     "dictator",
+];
+
+/// Collective nouns after a demonym that make a group or body of that country ("the
+/// Russian delegation", "Ukrainian troops", "the Turkish military").
+const DEMONYM_GROUPS: &[&str] = &[
+    "delegation",
+    "delegations",
+    "military",
+    "army",
+    "navy",
+    "forces",
+    "troops",
+    "ministry",
+    "negotiators",
+    "diplomats",
+];
+
+/// Collective nouns after an unknown adjective that make it a group ("European leaders").
+const GROUP_NOUNS: &[&str] = &[
+    "leaders",
+    "officials",
+    "ministers",
+    "diplomats",
+    "lawmakers",
+    "forces",
+    "troops",
+    "government",
+    "authorities",
+    "delegation",
+    "delegations",
+    "negotiators",
+    "soldiers",
+    "militants",
+    "rebels",
+    "protesters",
+    "envoys",
+    "allies",
+    "partners",
+    "counterparts",
 ];
 
 /// Words of a portfolio after "of" in a title ("Minister of Foreign Affairs").
@@ -743,7 +782,15 @@ pub(crate) fn find_in_sentence(
             continue;
         }
         // A gazetteer phrase here?
-        if let Some((entry, end)) = longest_entry(tokens, i, gaz) {
+        // A city name that starts a longer capitalised name is part of that name
+        // ("Vladimir Putin", "Florence Nightingale"), not a place.
+        let entry = longest_entry(tokens, i, gaz).filter(|(e, end)| {
+            !(e.role == EntryRole::City
+                && *end < n
+                && is_cap(&tokens[*end], text)
+                && longest_entry(tokens, *end, gaz).is_none())
+        });
+        if let Some((entry, end)) = entry {
             // An affiliation before a title: "Turkish President ...", "NATO Secretary General ...".
             let mut j = end;
             if j < n && tokens[j].norm == "'s" {
@@ -778,6 +825,33 @@ pub(crate) fn find_in_sentence(
                     });
                 }
                 _ if hyphenated => {}
+                EntryRole::Demonym
+                    if end < n
+                        && !is_cap(&tokens[end], text)
+                        && (ROLE_HEADS.contains(&tokens[end].norm.as_str())
+                            && i > 0
+                            && matches!(tokens[i - 1].norm.as_str(), "a" | "an" | "one" | "another")
+                            || DEMONYM_GROUPS.contains(&tokens[end].norm.as_str())) =>
+                {
+                    // "a Ukrainian negotiator": an unnamed person of that country;
+                    // "the Russian delegation", "Ukrainian troops": a group of it.
+                    let noun = tokens[end].norm.as_str();
+                    let kind = if ROLE_HEADS.contains(&noun) {
+                        ActorKind::Person
+                    } else if matches!(noun, "ministry" | "government" | "army" | "navy" | "military") {
+                        ActorKind::Organization
+                    } else {
+                        ActorKind::Group
+                    };
+                    let span = Span::new(tokens[i].span.start, tokens[end].span.end);
+                    let name = span.slice(text);
+                    let actor = Actor { name: name.to_string(), kind, country: entry.country.clone() };
+                    let idx =
+                        table.intern(actor, name, if kind == ActorKind::Person { Some(noun) } else { None });
+                    mentions.push(Mention { span, tokens: (i, end + 1), actor: idx, anaphoric: false });
+                    i = end + 1;
+                    continue;
+                }
                 _ => {
                     let actor = entry_actor(entry);
                     let idx = table.intern(actor, span.slice(text), None);
@@ -799,6 +873,12 @@ pub(crate) fn find_in_sentence(
             i += 1;
             continue;
         }
+        if start > i {
+            // A sentence-initial function word was skipped ("While Ankara has ..."): look
+            // again from the name itself, so the gazetteer and titles see it.
+            i = start;
+            continue;
+        }
         // An unknown affiliation before a title: "Arnorian President Ilse Vantrow".
         if let Some(p) = (start + 1..end).find(|&p| ROLE_HEADS.contains(&tokens[p].norm.as_str())) {
             let p = (start + 1..p).find(|&q| TITLE_WORDS.contains(&tokens[q].norm.as_str())).unwrap_or(p);
@@ -817,8 +897,8 @@ pub(crate) fn find_in_sentence(
         // verb dictionary or an agent noun ("Arnor is about to ...", "Gondor accused ...",
         // "Arnor government ...").
         let subject_like = end < n
-            && (next_is_verb || super::events::starts_predicate(tokens, end))
-            && !super::events::is_common_word(tokens, start);
+            && (next_is_verb || super::events::starts_predicate(tokens, end, table.lex.verbs))
+            && !super::events::is_common_word(tokens, start, table.lex.verbs);
         if ORG_WORDS.contains(&last) || words.contains(&"coalition") {
             let kind =
                 if words.contains(&"coalition") || last == "group" || last == "front" || last == "movement" {
@@ -826,15 +906,25 @@ pub(crate) fn find_in_sentence(
                 } else {
                     ActorKind::Organization
                 };
-            let actor = Actor { name: strip_the(surface).to_string(), kind, country: None };
-            let idx = table.intern(actor, surface, None);
+            let name = strip_the(surface);
+            // A short form of a group named before: "the Coalition" after "the
+            // Coalition of the Willing".
+            let prefix = format!("{} ", fold(name));
+            let earlier = table.actors.iter().position(|a| {
+                matches!(a.actor.kind, ActorKind::Group | ActorKind::Organization)
+                    && fold(&a.actor.name).starts_with(&prefix)
+            });
+            let idx = match earlier {
+                Some(idx) => idx,
+                None => table.intern(Actor { name: name.to_string(), kind, country: None }, surface, None),
+            };
             mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
         } else if THING_WORDS.contains(&last) || words.iter().any(|w| w.len() < 2) {
             // Not an actor.
         } else if end - start >= 2 && end - start <= 4 && words.iter().all(|w| !TITLE_WORDS.contains(w)) {
             let idx = match table.person_by_surname(last) {
                 Some(idx) if fold(&table.actors[idx].actor.name).ends_with(&fold(surface)) => idx,
-                _ => table.intern(known_person(surface, None), surface, None),
+                _ => table.intern(known_person(surface, None, table.lex.people), surface, None),
             };
             mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
         } else if end - start == 1 {
@@ -842,6 +932,23 @@ pub(crate) fn find_in_sentence(
                 mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
             } else if let Some(idx) = known_surname(surface, table) {
                 mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
+            } else if end < n
+                && GROUP_NOUNS.contains(&tokens[end].norm.as_str())
+                && !is_cap(&tokens[end], text)
+            {
+                // An unknown adjective before a collective noun: a group, not a person
+                // ("European leaders", "Arnorian officials").
+                let span = Span::new(tokens[start].span.start, tokens[end].span.end);
+                let name = span.slice(text);
+                let kind = if matches!(tokens[end].norm.as_str(), "government" | "authorities" | "ministry") {
+                    ActorKind::Organization
+                } else {
+                    ActorKind::Group
+                };
+                let idx = table.intern(Actor { name: name.to_string(), kind, country: None }, name, None);
+                mentions.push(Mention { span, tokens: (start, end + 1), actor: idx, anaphoric: false });
+                i = end + 1;
+                continue;
             } else if subject_like {
                 let idx = table.intern(
                     Actor { name: surface.to_string(), kind: ActorKind::Person, country: None },
@@ -859,7 +966,7 @@ pub(crate) fn find_in_sentence(
 /// A surname alone that the table of known people knows ("Lavrov"): the person, added
 /// to the article's actors under the full name.
 fn known_surname(surface: &str, table: &mut ActorTable) -> Option<usize> {
-    if !people_enabled() {
+    if !table.lex.people {
         return None;
     }
     let p = People::builtin().lookup(surface)?;
@@ -971,7 +1078,7 @@ fn titled_person(
             let _ = table.intern(table.actors[idx].actor.clone(), name, Some(&role));
             idx
         }
-        _ => table.intern(known_person(name, country), name, Some(&role)),
+        _ => table.intern(known_person(name, country, table.lex.people), name, Some(&role)),
     };
     let span = Span::new(tokens[mention_start].span.start, name_span.end);
     Some((Mention { span, tokens: (mention_start, ne), actor: idx, anaphoric: false }, ne))
@@ -1021,6 +1128,14 @@ fn cap_run(text: &str, tokens: &[Token], i: usize) -> (usize, usize) {
     while start < n && is_cap(&tokens[start], text) && NOT_NAMES.contains(&tokens[start].norm.as_str()) {
         start += 1;
     }
+    // A sentence-initial participle or adverb is capitalised only by position
+    // ("Underlining Turkey's readiness", "Separately, …").
+    if start == 0 && start + 1 < n {
+        let w = tokens[start].norm.as_str();
+        if w.len() > 5 && (w.ends_with("ing") || w.ends_with("ly")) {
+            start += 1;
+        }
+    }
     if start >= n || !is_cap(&tokens[start], text) {
         return (i, i);
     }
@@ -1059,6 +1174,29 @@ fn description(
     if !matches!(det, "the" | "his" | "her" | "their" | "its") {
         return None;
     }
+    // "The president said": the article's one person holding that role.
+    if det == "the" {
+        if let Some(role_tok) = tokens.get(i + 1) {
+            let role = role_tok.norm.as_str();
+            let next = tokens.get(i + 2);
+            let titled = next.is_some_and(|t| t.norm == "of" || t.norm == "'s" || is_cap(t, text));
+            if matches!(role, "president" | "minister" | "chancellor" | "premier" | "king" | "queen")
+                && !is_cap(role_tok, text)
+                && !titled
+            {
+                let holders: Vec<usize> = (0..table.actors.len())
+                    .filter(|&k| {
+                        table.actors[k].actor.kind == ActorKind::Person
+                            && table.actors[k].roles.iter().any(|r| r.split(' ').any(|w| w == role))
+                    })
+                    .collect();
+                if let [idx] = holders[..] {
+                    let span = Span::new(tokens[i].span.start, role_tok.span.end);
+                    return Some((Mention { span, tokens: (i, i + 2), actor: idx, anaphoric: true }, i + 2));
+                }
+            }
+        }
+    }
     let (entry, end) = longest_entry(tokens, i + 1, gaz)?;
     if !matches!(entry.role, EntryRole::Demonym | EntryRole::Country | EntryRole::Seat) {
         return None;
@@ -1078,7 +1216,7 @@ fn description(
             let surname = &tokens[ne - 1].norm;
             let idx = match table.person_by_surname(surname) {
                 Some(idx) => idx,
-                None => table.intern(known_person(name, country.clone()), name, None),
+                None => table.intern(known_person(name, country.clone(), table.lex.people), name, None),
             };
             if table.actors[idx].actor.country.is_none() {
                 table.actors[idx].actor.country = country;
@@ -1173,5 +1311,15 @@ mod tests {
     fn groups_from_capitalised_phrases() {
         let got = actors_of("Officials joined a meeting of the Coalition of the Willing.");
         assert_eq!(got, vec![("Coalition of the Willing".into(), ActorKind::Group, None)]);
+    }
+
+    #[test]
+    fn a_city_name_that_starts_a_person_name_is_not_a_place() {
+        let text = "Ankara is ready to host both leaders, Vladimir Putin and Volodymyr Zelensky.";
+        let gaz = Gazetteer::builtin();
+        let mut table = ActorTable::default();
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let (_, places) = find_in_sentence(text, &toks, gaz, &mut table);
+        assert!(places.iter().all(|p| p.name != "Vladimir"), "{places:?}");
     }
 }

@@ -4,8 +4,10 @@
 
 mod verbs;
 
-use super::actors::{Mention, Place};
+use super::actors::{ActorTable, Mention, Place};
+use super::model::ActorKind;
 use super::text::{Token, TokenKind};
+use super::Lexicons;
 
 /// A trigger phrase: folded words, the CAMEO code it signals, and how to find its
 /// target.
@@ -192,27 +194,10 @@ pub(crate) struct Found {
     /// A passive with its agent ("was attacked by X"): the agent is the source and the
     /// subject the target.
     pub passive: bool,
-}
-
-/// Which lexicons `find_trigger_with` uses (to measure what each adds).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Lexicons {
-    /// The hand-written phrase lexicon (`TRIGGERS`).
-    pub phrases: bool,
-    /// PETRARCH-2's verb dictionary (`data/verbs.tsv`).
-    pub verbs: bool,
-}
-
-impl Lexicons {
-    /// The lexicons this build uses: all, unless the build sets `DATELINE_LEXICONS`
-    /// (read at compile time, for measuring what each dictionary adds; see
-    /// EVALUATION.md) to a comma-separated list of "phrases", "verbs".
-    pub(crate) fn configured() -> Lexicons {
-        match option_env!("DATELINE_LEXICONS") {
-            Some(spec) => Lexicons { phrases: spec.contains("phrases"), verbs: spec.contains("verbs") },
-            None => Lexicons { phrases: true, verbs: true },
-        }
-    }
+    /// Found by the verb dictionary (not the hand-written phrases).
+    pub dict: bool,
+    /// Coded by a dictionary pattern or the verb's own code (not only its block's).
+    pub specific: bool,
 }
 
 /// Agent nouns that follow a name or a demonym ("Arnor government", "Gondor officials").
@@ -401,15 +386,16 @@ fn verb_use(tokens: &[Token], i: usize, end: usize, form: verbs::Form) -> Option
 
 /// Whether a word is a common word of the lexicons (an agent noun such as "officials"
 /// or a verb form), so not a name even when capitalised at a sentence start.
-pub(crate) fn is_common_word(tokens: &[Token], i: usize) -> bool {
+pub(crate) fn is_common_word(tokens: &[Token], i: usize, verbs: bool) -> bool {
     AGENTS.contains(&tokens[i].norm.as_str())
-        || (Lexicons::configured().verbs && !verbs::Verbs::builtin().at(tokens, i).is_empty())
+        || ((i == 0 || tokens[i - 1].kind == TokenKind::Punct) && is_adverb(&tokens[i].norm))
+        || (verbs && !verbs::Verbs::builtin().at(tokens, i).is_empty())
 }
 
 /// Whether the tokens from `i` start a predicate or an agent phrase after a name: an
 /// auxiliary ("is", "has", "will"), a finite verb of the verb dictionary ("accused",
 /// "warns") or an agent noun ("government", "officials").
-pub(crate) fn starts_predicate(tokens: &[Token], i: usize) -> bool {
+pub(crate) fn starts_predicate(tokens: &[Token], i: usize, verbs: bool) -> bool {
     const AUX: &[&str] = &[
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should", "may",
         "might", "must", "did", "does",
@@ -420,7 +406,7 @@ pub(crate) fn starts_predicate(tokens: &[Token], i: usize) -> bool {
     if AUX.contains(&w) || AGENTS.contains(&w) {
         return true;
     }
-    if !Lexicons::configured().verbs {
+    if !verbs {
         return false;
     }
     verbs::Verbs::builtin()
@@ -429,17 +415,342 @@ pub(crate) fn starts_predicate(tokens: &[Token], i: usize) -> bool {
         .any(|f| matches!(f.form, verbs::Form::Past | verbs::Form::S) && !DETERMINERS.contains(&w))
 }
 
-/// The best trigger of a sentence, if any, with the lexicons of this build (all by
-/// default).
-pub(crate) fn find_trigger(tokens: &[Token]) -> Option<Found> {
-    find_trigger_with(tokens, Lexicons::configured())
+/// Words that give a force verb ("attacked", "fought", "seized") a physical object or a
+/// military setting: without one of them in the clause, the verb is used figuratively
+/// ("attacked each other's policies", "battling extradition").
+const FORCE_CONTEXT: &[&str] = &[
+    "troops",
+    "soldiers",
+    "soldier",
+    "forces",
+    "army",
+    "armed",
+    "military",
+    "militants",
+    "militant",
+    "rebels",
+    "insurgents",
+    "gunmen",
+    "fighters",
+    "militia",
+    "militias",
+    "police",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "bomb",
+    "bombs",
+    "airstrike",
+    "airstrikes",
+    "strikes",
+    "shelling",
+    "shells",
+    "artillery",
+    "tank",
+    "tanks",
+    "drone",
+    "drones",
+    "gun",
+    "guns",
+    "gunfire",
+    "weapons",
+    "weapon",
+    "fire",
+    "killed",
+    "killing",
+    "kill",
+    "wounded",
+    "injured",
+    "dead",
+    "casualties",
+    "clashes",
+    "explosives",
+    "grenade",
+    "grenades",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "base",
+    "bases",
+    "positions",
+    "convoy",
+    "border",
+    "territory",
+    "village",
+    "villages",
+    "town",
+    "city",
+    "ships",
+    "vessel",
+    "vessels",
+    "navy",
+    "ship",
+    "tear",
+    "batons",
+    "protesters",
+    "demonstrators",
+    "checkpoint",
+    "violence",
+    "violent",
+    "offensive",
+    "invasion",
+    "occupation",
+    "raid",
+    "raids",
+    "property",
+    "homes",
+];
+
+/// Nouns that, after "called X a", name X pejoratively ("a sham", "a hoax").
+const PEJORATIVE: &[&str] = &[
+    "sham",
+    "hoax",
+    "farce",
+    "disgrace",
+    "travesty",
+    "joke",
+    "lie",
+    "lies",
+    "liar",
+    "fraud",
+    "disaster",
+    "failure",
+    "mistake",
+    "witch",
+    "threat",
+    "terrorist",
+    "terrorists",
+    "criminal",
+    "criminals",
+    "dictator",
+    "coup",
+    "scandal",
+    "outrage",
+    "insult",
+    "provocation",
+    "betrayal",
+];
+
+/// Force verbs that, used figuratively, are criticism ("attacked the policy").
+const VERBAL_FORCE: &[&str] = &[
+    "attack",
+    "attacks",
+    "attacked",
+    "attacking",
+    "assail",
+    "assailed",
+    "lash",
+    "lashed",
+    "slam",
+    "slammed",
+];
+
+/// Words after "called X" that make X the object of a naming ("called the process a
+/// sham", "called him a liar"), not of a phone call.
+fn calls_a_person(tokens: &[Token], mentions: &[Mention], table: &ActorTable, end: usize) -> bool {
+    let Some(m) = starting_at(mentions, end) else { return false };
+    if table.actors[m.actor].actor.kind != ActorKind::Person {
+        return false;
+    }
+    match tokens.get(m.tokens.1).map(|t| t.norm.as_str()) {
+        None => true,
+        Some(w) => matches!(
+            w,
+            "." | ","
+                | ";"
+                | "on"
+                | "to"
+                | "and"
+                | "in"
+                | "late"
+                | "early"
+                | "last"
+                | "yesterday"
+                | "today"
+                | "after"
+                | "before"
+                | "from"
+                | "twice"
+                | "again"
+                | "during"
+                | "this"
+                | "overnight"
+        ),
+    }
 }
 
-/// The best trigger of a sentence: the hand-written phrases first (they cover nouns
-/// and fixed phrases: "phone call", "held talks", "offered to host"), then the verbs
-/// of PETRARCH-2's dictionary used as verbs, each coded by the dictionary's patterns.
-/// The most specific code wins (see `priority`); on a tie, the earlier trigger.
-pub(crate) fn find_trigger_with(tokens: &[Token], lex: Lexicons) -> Option<Found> {
+/// Words that may stand between a subject and its verb: auxiliaries, modals,
+/// adverbs, negation, an intention or plan with "to" ("agreed to meet"), agent nouns
+/// ("the Russian defense ministry said"), a possessive.
+fn between_subject_and_verb(w: &str) -> bool {
+    BE.contains(&w)
+        || MODALS.contains(&w)
+        || is_adverb(w)
+        || INTENT.contains(&w)
+        || TO_VERBS.contains(&w)
+        || AGENTS.contains(&w)
+        || matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "'s"
+                | "'"
+                | "ministries"
+                | "office"
+                | "spokespeople"
+                | "jointly"
+                | "defense"
+                | "defence"
+                | "foreign"
+                | "interior"
+                | "justice"
+                | "finance"
+                | "security"
+                | "rights"
+                | "activists"
+                | "lawmakers"
+                | "clerics"
+                | "media"
+                | "newspaper"
+                | "sources"
+                | "leaders"
+                | "members"
+                | "on"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "late"
+                | "early"
+                | "earlier"
+                | "last"
+                | "week"
+                | "night"
+                | "morning"
+                | "both"
+                | "all"
+                | "themselves"
+                | "himself"
+                | "herself"
+                | "then"
+                | "later"
+                | "first"
+        )
+}
+
+/// Whether the verb at `i` follows its subject in the clause: an actor mention (not in a
+/// prepositional phrase), a subject pronoun or a relative "who", with only
+/// auxiliaries, adverbs and the like between, or a parenthetical ", ... ," after the
+/// subject ("Erdoğan, who ..., said").
+fn has_subject(tokens: &[Token], mentions: &[Mention], i: usize) -> bool {
+    // "China's ambassador to Britain accused", "Bolivia's public defender's office said".
+    let possessive = last_ending_before(mentions, i).is_some_and(|m| {
+        tokens[m.tokens.1].norm == "'s"
+            && i - m.tokens.1 <= 7
+            && !in_prepositional_phrase(tokens, m.tokens.0)
+            && tokens[m.tokens.1..i].iter().all(|t| {
+                !matches!(t.norm.as_str(), "," | ";" | ":" | "\"" | "that" | "which" | "who" | "and")
+            })
+    });
+    if possessive {
+        return true;
+    }
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 6 {
+        k -= 1;
+        if let Some(m) = ending_at(mentions, k + 1) {
+            return !in_prepositional_phrase(tokens, m.tokens.0);
+        }
+        let w = tokens[k].norm.as_str();
+        if matches!(w, "he" | "she" | "they" | "we" | "i" | "who" | "which" | "it") {
+            return true;
+        }
+        if matches!(w, "-" | "–" | "—") {
+            // "The Palestinian Authority - which ... - called for".
+            let open = (0..k).rev().take(40).find(|&j| matches!(tokens[j].norm.as_str(), "-" | "–" | "—"));
+            return open.is_some_and(|j| {
+                ending_at(mentions, j).is_some_and(|m| !in_prepositional_phrase(tokens, m.tokens.0))
+            });
+        }
+        if w == ")" {
+            // "The Philippines and the European Union (EU) agree".
+            match (0..k).rev().take(12).find(|&j| tokens[j].norm == "(") {
+                Some(j) => {
+                    k = j;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        if w == "," {
+            // "the deputy director, Eva-Marie Persson, said".
+            if ending_at(mentions, k).is_some_and(|m| !in_prepositional_phrase(tokens, m.tokens.0)) {
+                return true;
+            }
+            // A parenthetical closing before the verb: jump back to its opening comma
+            // when it directly follows a mention.
+            let open = (0..k).rev().take(20).find(|&j| tokens[j].norm == ",");
+            // The subject closes before the opening comma ("Arnor's foreign minister,
+            // in remarks published on Monday, urged").
+            return open.is_some_and(|j| j > 0 && j + 1 < k && has_subject(tokens, mentions, j));
+        }
+        if w == "and" {
+            // Coordinated verbs: "X met Y and discussed": the clause's subject.
+            let start = (k.saturating_sub(40)..k)
+                .rev()
+                .find(|&j| matches!(tokens[j].norm.as_str(), ";" | ":" | "\"" | "that" | "but"))
+                .map(|j| j + 1)
+                .unwrap_or(k.saturating_sub(40));
+            let from = mentions.partition_point(|m| m.tokens.0 < start);
+            return mentions[from..]
+                .iter()
+                .take_while(|m| m.tokens.1 < k)
+                .any(|m| !in_prepositional_phrase(tokens, m.tokens.0));
+        }
+        if !between_subject_and_verb(w) {
+            return false;
+        }
+        steps += 1;
+    }
+    false
+}
+
+/// Whether a trigger stands in a conditional or open question ("if", "whether",
+/// "unless") or under a modal of possibility ("could meet", "might impose").
+pub(crate) fn hypothetical(tokens: &[Token], trigger: (usize, usize)) -> bool {
+    let from = trigger.0.saturating_sub(3);
+    if tokens[from..trigger.0].iter().any(|t| matches!(t.norm.as_str(), "could" | "might" | "may")) {
+        return true;
+    }
+    // The clause opened by a conditional, up to the trigger.
+    let mut k = trigger.0;
+    while k > 0 {
+        k -= 1;
+        match tokens[k].norm.as_str() {
+            "if" | "whether" | "unless" | "lest" => return true,
+            ";" | "\"" | ":" => return false,
+            "," => {
+                // "If X, Y would ...": the conditional clause precedes.
+                let cond = tokens[..k].iter().any(|t| matches!(t.norm.as_str(), "if" | "unless"));
+                let would = tokens[k..trigger.0].iter().any(|t| matches!(t.norm.as_str(), "would"));
+                return cond && would;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Every trigger candidate of a sentence with its rank: the hand-written phrases (nouns
+/// and fixed phrases: "phone call", "held talks", "offered to host"), then the verbs of
+/// PETRARCH-2's dictionary used as verbs, each coded by the dictionary's patterns.
+fn candidates(tokens: &[Token], lex: Lexicons) -> Vec<(u16, Found)> {
     let mut cands: Vec<Found> = Vec::new();
     let mut covered = vec![false; tokens.len()];
     if lex.phrases {
@@ -456,18 +767,23 @@ pub(crate) fn find_trigger_with(tokens: &[Token], lex: Lexicons) -> Option<Found
                     if after_be && !by {
                         continue;
                     }
+                    // Not after a determiner: "the visits", "a signed letter".
+                    if w.len() == 1 && i > 0 && DETERMINERS.contains(&tokens[i - 1].norm.as_str()) {
+                        continue;
+                    }
                     covered[i..i + w.len()].iter_mut().for_each(|c| *c = true);
                     cands.push(Found {
                         code: trig.code,
                         tokens: (i, i + w.len()),
                         target: trig.target,
                         passive: after_be && by,
+                        dict: false,
+                        specific: true,
                     });
                 }
             }
         }
     }
-    let mut from_dict: Vec<usize> = Vec::new();
     if lex.verbs {
         let dict = verbs::Verbs::builtin();
         let mut i = 0;
@@ -480,7 +796,7 @@ pub(crate) fn find_trigger_with(tokens: &[Token], lex: Lexicons) -> Option<Found
             for form in dict.at(tokens, i) {
                 let end = i + form.words.len();
                 let Some(passive) = verb_use(tokens, i, end, form.form) else { continue };
-                let code = dict.code_at(tokens, i, form);
+                let (code, specific) = dict.coded_at(tokens, i, form);
                 next = end;
                 let Some(code) = code else { break };
                 let with = tokens.get(end).is_some_and(|t| t.norm == "with")
@@ -492,8 +808,7 @@ pub(crate) fn find_trigger_with(tokens: &[Token], lex: Lexicons) -> Option<Found
                 } else {
                     TargetRule::Object
                 };
-                cands.push(Found { code, tokens: (i, end), target, passive });
-                from_dict.push(cands.len() - 1);
+                cands.push(Found { code, tokens: (i, end), target, passive, dict: true, specific });
                 break;
             }
             i = next;
@@ -502,9 +817,8 @@ pub(crate) fn find_trigger_with(tokens: &[Token], lex: Lexicons) -> Option<Found
     // The curated phrases outrank the dictionary: its verb is taken only when it is
     // more specific than every phrase of the sentence ("accused" over "said"), and a
     // phrase of the same rank wins ("held talks" over a pattern's 046).
-    let rank = |k: usize, c: &Found| 2 * u16::from(priority(c.code)) + u16::from(!from_dict.contains(&k));
-    let mut best: Option<(u16, Found)> = None;
-    for (k, mut c) in cands.into_iter().enumerate() {
+    let mut out = Vec::with_capacity(cands.len());
+    for mut c in cands {
         // "refused to meet": no meeting (the refusal is the trigger).
         let s = c.tokens.0;
         if s >= 2 && tokens[s - 1].norm == "to" {
@@ -521,12 +835,178 @@ pub(crate) fn find_trigger_with(tokens: &[Token], lex: Lexicons) -> Option<Found
                 }
             }
         }
-        let r = rank(k, &c);
+        let r = 2 * u16::from(priority(c.code)) + u16::from(!c.dict);
+        out.push((r, c));
+    }
+    out
+}
+
+/// Checks a candidate against the sentence's actors and words: force codes need a
+/// physical or military setting (else a verbal attack is criticism, other uses no
+/// event); "called X" is a phone call only with a person as X and no complement
+/// ("called the vote a sham"); a dictionary verb must follow its subject; a
+/// pluperfect ("had agreed") is background.
+fn vet(tokens: &[Token], mentions: &[Mention], table: &ActorTable, mut c: Found) -> Option<Found> {
+    let root = &c.code[..2.min(c.code.len())];
+    let first = tokens[c.tokens.0].norm.as_str();
+    let force = matches!(root, "15" | "18" | "19" | "20")
+        || (root == "17" && !matches!(c.code, "173" | "174" | "175"));
+    if force {
+        let clause = clause_of(tokens, c.tokens);
+        let physical = tokens[clause.0..clause.1].iter().any(|t| FORCE_CONTEXT.contains(&t.norm.as_str()));
+        // "bombed", "shelled", "invaded" are physical by themselves.
+        let literal = !c.dict && matches!(c.code, "192" | "194" | "195");
+        if !physical && !literal {
+            if VERBAL_FORCE.contains(&first) {
+                c.code = "111";
+            } else {
+                return None;
+            }
+        }
+    }
+    if c.dict
+        && c.code == "041"
+        && first.starts_with("call")
+        && !calls_a_person(tokens, mentions, table, c.tokens.1)
+    {
+        // "called the process a sham": naming with a pejorative is criticism.
+        let clause = clause_of(tokens, c.tokens);
+        let named = tokens[c.tokens.1..clause.1].windows(2).any(|w| {
+            matches!(w[0].norm.as_str(), "a" | "an" | "the") && PEJORATIVE.contains(&w[1].norm.as_str())
+                || PEJORATIVE.contains(&w[0].norm.as_str()) && matches!(w[1].norm.as_str(), "." | ",")
+        });
+        if !named {
+            return None;
+        }
+        c.code = "111";
+        c.target = TargetRule::Object;
+    }
+    // A contact named by a noun ("phone call", "meeting with") is an event where a
+    // verb makes it one ("held a phone call", "in a phone call", "following a meeting
+    // with"), not where it is referred back to ("the phone call was unusual") or is a
+    // topic ("briefed on last weekend's phone call").
+    if !c.dict && matches!(first, "phone" | "telephone" | "meeting") {
+        let before: Vec<&str> =
+            tokens[c.tokens.0.saturating_sub(4)..c.tokens.0].iter().map(|t| t.norm.as_str()).collect();
+        let made = before.iter().any(|w| {
+            matches!(
+                *w,
+                "in" | "during"
+                    | "held"
+                    | "had"
+                    | "made"
+                    | "hold"
+                    | "holds"
+                    | "has"
+                    | "have"
+                    | "make"
+                    | "makes"
+                    | "conducted"
+                    | "following"
+                    | "after"
+                    | "joined"
+                    | "attended"
+                    | "exchanged"
+            )
+        });
+        let topic = before.iter().any(|w| matches!(*w, "on" | "about" | "of" | "regarding" | "over"));
+        let definite = matches!(before.last(), Some(&("the" | "that" | "this")));
+        if !made && (topic || definite) {
+            return None;
+        }
+    }
+    // Background: a pluperfect ("had agreed", "had been facing").
+    let before: Vec<&str> =
+        tokens[c.tokens.0.saturating_sub(3)..c.tokens.0].iter().map(|t| t.norm.as_str()).collect();
+    if matches!(
+        before.as_slice(),
+        [.., "had"] | [.., "had", "been"] | [.., "had", _, "been"] | [.., "had", "been", _]
+    ) && c.tokens.1 - c.tokens.0 == 1
+    {
+        return None;
+    }
+    // A dictionary verb coded only by its block's default ("faces", "serves") needs an
+    // actor after it in its clause to be an act.
+    if c.dict && !c.specific && !c.code.starts_with("01") {
+        let clause = clause_of(tokens, c.tokens);
+        let next = mentions.partition_point(|m| m.tokens.0 < c.tokens.1);
+        if !mentions.get(next).is_some_and(|m| m.tokens.0 < clause.1) {
+            return None;
+        }
+    }
+    let verbal = c.tokens.1 - c.tokens.0 == 1 || c.dict;
+    if verbal && !c.passive && !has_subject(tokens, mentions, c.tokens.0) {
+        return None;
+    }
+    Some(c)
+}
+
+/// The clause around a trigger: from the last clause mark before it to the next after.
+fn clause_of(tokens: &[Token], trigger: (usize, usize)) -> (usize, usize) {
+    let mark = |t: &Token| matches!(t.norm.as_str(), ";" | ":" | "\"" | "but" | "while" | "whereas");
+    // Within 40 tokens each way: a clause is never longer, and long runs stay linear.
+    let lo = trigger.0.saturating_sub(40);
+    let hi = (trigger.1 + 40).min(tokens.len());
+    let start = (lo..trigger.0).rev().find(|&k| mark(&tokens[k])).map(|k| k + 1).unwrap_or(lo);
+    let end = (trigger.1..hi).find(|&k| mark(&tokens[k])).unwrap_or(hi);
+    (start, end)
+}
+
+/// The triggers of a sentence, best first: candidates that pass `vet`, ranked by how
+/// specific their code is (see `priority`; a hand-written phrase wins a tie, then the
+/// earlier trigger), none overlapping a better one. The caller keeps one event per
+/// subject.
+pub(crate) fn find_triggers(tokens: &[Token], mentions: &[Mention], table: &ActorTable) -> Vec<Found> {
+    let mut cands: Vec<(u16, Found)> = candidates(tokens, table.lex)
+        .into_iter()
+        .filter_map(|(r, c)| vet(tokens, mentions, table, c).map(|c| (r, c)))
+        .map(|(r, c)| (r.max(2 * u16::from(priority(c.code)) + u16::from(!c.dict)), c))
+        .collect();
+    cands.sort_by_key(|(r, c)| (std::cmp::Reverse(*r), c.tokens.0));
+    let mut out: Vec<Found> = Vec::new();
+    let mut taken = vec![false; tokens.len()];
+    for (_, c) in cands {
+        if taken[c.tokens.0..c.tokens.1].iter().all(|t| !t) {
+            taken[c.tokens.0..c.tokens.1].iter_mut().for_each(|t| *t = true);
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The mention starting at token `s` (mentions are in text order).
+fn starting_at(mentions: &[Mention], s: usize) -> Option<&Mention> {
+    let i = mentions.partition_point(|m| m.tokens.0 < s);
+    mentions.get(i).filter(|m| m.tokens.0 == s)
+}
+
+/// The mention ending at token `e` (exclusive).
+fn ending_at(mentions: &[Mention], e: usize) -> Option<&Mention> {
+    let i = mentions.partition_point(|m| m.tokens.1 < e);
+    mentions.get(i).filter(|m| m.tokens.1 == e)
+}
+
+/// The last mention ending before token `i`.
+fn last_ending_before(mentions: &[Mention], i: usize) -> Option<&Mention> {
+    let k = mentions.partition_point(|m| m.tokens.1 < i);
+    k.checked_sub(1).map(|k| &mentions[k])
+}
+
+/// The best trigger of a sentence ignoring its actors (for unit tests of the lexicons).
+#[cfg(test)]
+pub(crate) fn find_trigger_with(tokens: &[Token], lex: Lexicons) -> Option<Found> {
+    let mut best: Option<(u16, Found)> = None;
+    for (r, c) in candidates(tokens, lex) {
         if best.as_ref().is_none_or(|(b, _)| r > *b) {
             best = Some((r, c));
         }
     }
     best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+pub(crate) fn find_trigger(tokens: &[Token]) -> Option<Found> {
+    find_trigger_with(tokens, Lexicons::default())
 }
 
 /// A sentence opening with "The call", "The phone conversation", "The meeting": the
@@ -572,7 +1052,8 @@ const PREPOSITIONS: &[&str] = &[
 /// (between the previous comma, or the sentence start, and itself).
 pub(crate) fn in_prepositional_phrase(tokens: &[Token], start: usize) -> bool {
     let mut k = start;
-    while k > 0 {
+    let stop = start.saturating_sub(40);
+    while k > stop {
         k -= 1;
         let t = tokens[k].norm.as_str();
         if t == "," || t == ";" || t == ":" || t == "\"" {
@@ -660,7 +1141,10 @@ pub(crate) fn participants(
     // Reported speech: "X said (that) Y would meet Z", "X told Y that Z agreed ...": the
     // subject is the embedded clause's, after the last reporting verb before the trigger
     // (not the object of "told").
-    if let Some(k) = (0..trigger.tokens.0).rev().find(|&k| REPORTING.contains(&tokens[k].norm.as_str())) {
+    if let Some(k) = (trigger.tokens.0.saturating_sub(60)..trigger.tokens.0)
+        .rev()
+        .find(|&k| REPORTING.contains(&tokens[k].norm.as_str()))
+    {
         let told = matches!(tokens[k].norm.as_str(), "told" | "tells" | "tell" | "informed");
         let embedded: Vec<usize> = before
             .iter()
@@ -685,8 +1169,8 @@ pub(crate) fn participants(
     let source = before.first().copied();
     let mut target = None;
     // Joint subject: "X and Y discussed".
-    let symmetric =
-        matches!(&trigger.code[..2], "03" | "04" | "05" | "06") || trigger.target != TargetRule::Object;
+    let symmetric = matches!(&trigger.code[..2], "03" | "04" | "05" | "06")
+        || (trigger.target == TargetRule::With && !trigger.code.starts_with("01"));
     if before.len() >= 2 && symmetric {
         let (a, b) = (before[0], before[1]);
         let between = &tokens[mentions[a].tokens.1..mentions[b].tokens.0];

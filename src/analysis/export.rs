@@ -86,6 +86,42 @@ pub fn to_csv(analysis: &Analysis) -> String {
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 is UTF-8")
 }
 
+/// The events as a CAMEO event table (tab-separated, one row per event and source, with
+/// a header): date, source name, source country, target name, target country, CAMEO
+/// code, place, article (file name), evidence. Tabs and line breaks inside a field
+/// become spaces; an unknown value is empty.
+pub fn to_cameo_tsv(analysis: &Analysis) -> String {
+    fn field(s: &str) -> String {
+        s.split(['\t', '\n', '\r']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+    let mut out = String::from(
+        "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplace\tarticle\tevidence\n",
+    );
+    for ev in &analysis.events {
+        let name = |a: &Option<super::Actor>| a.as_ref().map(|a| field(&a.name)).unwrap_or_default();
+        let country =
+            |a: &Option<super::Actor>| a.as_ref().and_then(|a| a.country.clone()).unwrap_or_default();
+        for src in &ev.sources {
+            let file =
+                analysis.articles.iter().find(|a| a.id == src.article).map(|a| a.file.as_str()).unwrap_or("");
+            let row = [
+                ev.date.clone().unwrap_or_default(),
+                name(&ev.source),
+                country(&ev.source),
+                name(&ev.target),
+                country(&ev.target),
+                ev.cameo.clone(),
+                field(ev.places.first().map(String::as_str).unwrap_or("")),
+                field(file),
+                field(&src.sentence),
+            ];
+            out.push_str(&row.join("\t"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The first day a TimeML date value covers (`2025-W47` → its Monday, `2025-11` → 1
 /// November, `2025-Q3` → 1 July, `2025-SU` → 1 June), or None.
 pub fn first_day(value: &str) -> Option<Date> {

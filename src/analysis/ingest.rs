@@ -46,6 +46,7 @@
 
 mod clean;
 mod decode;
+mod depth;
 mod html;
 mod json;
 
@@ -228,7 +229,9 @@ pub fn within_total(files: &[(String, usize)]) -> (usize, Option<String>) {
         if total > MAX_TOTAL_BYTES {
             let limit = MAX_TOTAL_BYTES / 1_000_000;
             let message = match i.checked_sub(1) {
-                Some(last) => format!("files after {} were not read: the total is over {limit} MB", files[last].0),
+                Some(last) => {
+                    format!("files after {} were not read: the total is over {limit} MB", files[last].0)
+                }
                 None => format!("no file was read: the total is over {limit} MB"),
             };
             return (i, Some(message));

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::actors::{actor_key, name_key, ActorTable};
 use super::cameo;
-use super::model::{Actor, ActorKind, EventOut, Source};
+use super::model::{Actor, ActorEntry, ActorKind, EventOut, Source};
 use super::Span;
 
 /// An event as found in one sentence, before merging.
@@ -167,7 +167,15 @@ fn unify_key(a: &Actor) -> String {
 /// Makes the same person the same actor across articles: name keys agree
 /// (Erdogan = Erdoğan, Zelensky = Zelenskyy; the accented form is kept); a surname alone becomes the one
 /// full name that ends with it; a missing country is filled from another mention.
-pub(crate) fn unify_actors(events: &mut [EventOut]) {
+/// An actor as one article saw it: the forms of its name and the roles given to it.
+#[derive(Clone, Debug)]
+pub(crate) struct Seen {
+    pub actor: Actor,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+pub(crate) fn unify_actors(events: &mut [EventOut], seen: Vec<Seen>) -> Vec<ActorEntry> {
     let mut full: HashMap<String, Actor> = HashMap::new();
     let visit = |a: &Actor, full: &mut HashMap<String, Actor>| {
         let k = unify_key(a);
@@ -219,6 +227,47 @@ pub(crate) fn unify_actors(events: &mut [EventOut]) {
         ev.actors = ev.actors.iter().map(&resolve).collect();
         refresh(ev);
     }
+    // The directory of the actors the events cite, with every form seen for each.
+    let mut entries: Vec<ActorEntry> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for ev in events.iter() {
+        for a in &ev.actors {
+            let k = unify_key(a);
+            let i = *at.entry(k).or_insert_with(|| {
+                entries.push(ActorEntry {
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    country: a.country.clone(),
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    events: 0,
+                });
+                entries.len() - 1
+            });
+            entries[i].events += 1;
+        }
+    }
+    for Seen { actor, aliases, roles } in seen {
+        let r = resolve(&actor);
+        if let Some(&i) = at.get(&unify_key(&r)) {
+            for alias in aliases.into_iter().chain([actor.name]) {
+                if alias != entries[i].name && !entries[i].aliases.contains(&alias) {
+                    entries[i].aliases.push(alias);
+                }
+            }
+            for role in roles {
+                if !entries[i].roles.contains(&role) {
+                    entries[i].roles.push(role);
+                }
+            }
+        }
+    }
+    for e in &mut entries {
+        e.aliases.sort();
+        e.roles.sort();
+    }
+    entries.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+    entries
 }
 
 fn non_ascii(s: &str) -> usize {
@@ -226,47 +275,131 @@ fn non_ascii(s: &str) -> usize {
 }
 
 /// Merges events with the same key into one citing every source (keeping the most
-/// specific code, the highest confidence, every place), then sorts by date (undated
-/// last) and numbers them.
+/// specific code, the highest confidence, every place); then folds events dated only
+/// by their month or week into the one event of the same kind between the same
+/// participants dated to a day of that month or week (see `fold_coarse_dates`); then
+/// sorts by date (undated last) and numbers them. Linear in the number of events:
+/// two group-bys in hash maps, no comparison of all pairs.
 pub(crate) fn merge(events: Vec<EventOut>) -> Vec<EventOut> {
     let mut index: HashMap<String, usize> = HashMap::with_capacity(events.len());
     let mut out: Vec<EventOut> = Vec::with_capacity(events.len());
     for ev in events {
         match index.get(&ev.key) {
-            Some(&i) => {
-                let m = &mut out[i];
-                for s in ev.sources {
-                    if !m.sources.contains(&s) {
-                        m.sources.push(s);
-                    }
-                }
-                for p in ev.places {
-                    if !m.places.contains(&p) {
-                        m.places.push(p);
-                    }
-                }
-                if specificity(&ev.cameo) > specificity(&m.cameo) {
-                    m.cameo = ev.cameo;
-                    m.kind = ev.kind;
-                    m.cameo_name = ev.cameo_name;
-                    m.summary = ev.summary;
-                    m.source = ev.source;
-                    m.target = ev.target;
-                }
-                m.confidence = m.confidence.max(ev.confidence).max((m.confidence + 0.1).min(0.95));
-                m.planned &= ev.planned;
-            }
+            Some(&i) => absorb(&mut out[i], ev),
             None => {
                 index.insert(ev.key.clone(), out.len());
                 out.push(ev);
             }
         }
     }
+    let mut out = fold_coarse_dates(out);
     out.sort_by(|a, b| date_order(a).cmp(&date_order(b)));
     for (i, ev) in out.iter_mut().enumerate() {
         ev.id = format!("e{}", i + 1);
     }
     out
+}
+
+/// Adds `ev`'s sources, places and evidence to `m`, the same happening.
+fn absorb(m: &mut EventOut, ev: EventOut) {
+    for s in ev.sources {
+        if !m.sources.contains(&s) {
+            m.sources.push(s);
+        }
+    }
+    for p in ev.places {
+        if !m.places.contains(&p) {
+            m.places.push(p);
+        }
+    }
+    if specificity(&ev.cameo) > specificity(&m.cameo) {
+        m.cameo = ev.cameo;
+        m.kind = ev.kind;
+        m.cameo_name = ev.cameo_name;
+        m.summary = ev.summary;
+        m.source = ev.source;
+        m.target = ev.target;
+    }
+    m.confidence = m.confidence.max(ev.confidence).max((m.confidence + 0.1).min(0.95));
+    m.planned &= ev.planned;
+}
+
+/// The month (`YYYY-MM`) a date value falls in, and whether the value is coarser than
+/// a day: a month itself, or an ISO week (the month of its Thursday, as ISO weeks
+/// belong to years). Days give their month; other values (years, quarters) none.
+fn month_of(value: &str) -> Option<(String, bool)> {
+    let b = value.as_bytes();
+    if value.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        return Some((value[..7].to_string(), false));
+    }
+    if value.len() == 7 && b[4] == b'-' && b[5].is_ascii_digit() {
+        return Some((value.to_string(), true));
+    }
+    if value.len() == 8 && &value[4..6] == "-W" {
+        let monday = super::export::first_day(value)?;
+        let thursday = monday.checked_add(jiff::Span::new().days(3)).ok()?;
+        return Some((format!("{:04}-{:02}", thursday.year(), thursday.month()), true));
+    }
+    None
+}
+
+/// Whether the day `day` lies in the coarse value `coarse` (a month or an ISO week).
+fn within(day: &str, coarse: &str) -> bool {
+    if coarse.len() == 7 {
+        return day.starts_with(coarse);
+    }
+    match (day.parse::<jiff::civil::Date>(), super::export::first_day(coarse)) {
+        (Ok(d), Some(monday)) => {
+            let days = (d - monday).get_days();
+            (0..7).contains(&days) && d >= monday
+        }
+        _ => false,
+    }
+}
+
+/// The second pass: events grouped by (CAMEO root, participants, month); in each group
+/// an event dated only by the month or a week of it folds into the group's one event
+/// dated to a day within that month or week, when exactly one such candidate exists
+/// (two calls on different days leave a "this month" report alone).
+fn fold_coarse_dates(events: Vec<EventOut>) -> Vec<EventOut> {
+    // key (root|participants|month) -> indexes of day-dated events.
+    let mut days: HashMap<String, Vec<usize>> = HashMap::new();
+    let group = |ev: &EventOut, month: &str| -> String {
+        let mut parts: Vec<String> = ev.actors.iter().map(actor_key).collect();
+        parts.sort();
+        parts.dedup();
+        format!("{}|{}|{}", cameo::root(&ev.cameo), parts.join("+"), month)
+    };
+    for (i, ev) in events.iter().enumerate() {
+        if let Some((month, false)) = ev.date.as_deref().and_then(month_of) {
+            days.entry(group(ev, &month)).or_default().push(i);
+        }
+    }
+    let mut into: Vec<Option<usize>> = vec![None; events.len()];
+    for (i, ev) in events.iter().enumerate() {
+        let Some(value) = ev.date.as_deref() else { continue };
+        let Some((month, true)) = month_of(value) else { continue };
+        let Some(cands) = days.get(&group(ev, &month)) else { continue };
+        let inside: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&c| events[c].date.as_deref().is_some_and(|d| within(d, value)))
+            .collect();
+        if let [one] = inside[..] {
+            into[i] = Some(one);
+        }
+    }
+    let mut slots: Vec<Option<EventOut>> = events.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        if let Some(target) = into[i] {
+            if let Some(ev) = slots[i].take() {
+                if let Some(m) = slots[target].as_mut() {
+                    absorb(m, ev);
+                }
+            }
+        }
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// How specific a code is: a non-zero last digit beats a "not specified" code.
@@ -288,5 +421,82 @@ fn date_order(ev: &EventOut) -> (u8, String, String, usize) {
     match &ev.date {
         Some(d) => (0, super::export::sortable_date(d), art, pos),
         None => (1, String::new(), art, pos),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(date: &str, code: &str, article: &str, a: &str, b: &str) -> EventOut {
+        let actor = |n: &str| Actor { name: n.to_string(), kind: ActorKind::Person, country: None };
+        let mut ev = EventOut {
+            id: String::new(),
+            date: Some(date.to_string()),
+            date_text: None,
+            date_how: None,
+            cameo: code.to_string(),
+            kind: cameo::root_name(code),
+            cameo_name: String::new(),
+            source: Some(actor(a)),
+            target: Some(actor(b)),
+            actors: vec![actor(a), actor(b)],
+            places: Vec::new(),
+            summary: String::new(),
+            sources: vec![Source { article: article.to_string(), sentence: String::new(), start: 0, end: 1 }],
+            confidence: 0.5,
+            planned: false,
+            key: String::new(),
+        };
+        refresh(&mut ev);
+        ev
+    }
+
+    #[test]
+    fn coarser_dates_fold_into_the_one_finer_event() {
+        let evs = vec![
+            event("2025-11-24", "041", "a1", "Erdoğan", "Putin"),
+            event("2025-11", "041", "a2", "Putin", "Erdoğan"),
+            event("2025-W48", "041", "a3", "Erdoğan", "Putin"),
+            // Another kind of event, another month: left alone.
+            event("2025-11", "111", "a4", "Erdoğan", "Putin"),
+            event("2025-12", "041", "a5", "Erdoğan", "Putin"),
+        ];
+        let out = merge(evs);
+        assert_eq!(out.len(), 3, "{out:#?}");
+        let call = out.iter().find(|e| e.date.as_deref() == Some("2025-11-24")).unwrap();
+        assert_eq!(call.sources.len(), 3);
+    }
+
+    #[test]
+    fn two_candidate_days_leave_the_month_alone() {
+        let evs = vec![
+            event("2025-11-03", "041", "a1", "Erdoğan", "Putin"),
+            event("2025-11-24", "041", "a2", "Erdoğan", "Putin"),
+            event("2025-11", "041", "a3", "Erdoğan", "Putin"),
+            // A week outside the day's week does not fold.
+            event("2025-W46", "041", "a4", "Erdoğan", "Putin"),
+        ];
+        assert_eq!(merge(evs).len(), 4);
+    }
+
+    #[test]
+    fn merging_100_000_events_is_linear() {
+        let mut evs = Vec::new();
+        for i in 0..100_000usize {
+            let day = 1 + i % 28;
+            let month = 1 + (i / 28) % 12;
+            let date =
+                if i % 3 == 0 { format!("2025-{month:02}") } else { format!("2025-{month:02}-{day:02}") };
+            evs.push(event(
+                &date,
+                "041",
+                &format!("a{i}"),
+                &format!("P{}", i % 500),
+                &format!("Q{}", i % 97),
+            ));
+        }
+        let out = merge(evs);
+        assert!(!out.is_empty() && out.len() <= 100_000);
     }
 }

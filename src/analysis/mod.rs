@@ -47,13 +47,16 @@ use jiff::civil::Date;
 
 pub use error::Error;
 pub use ingest::{read_file, Document};
-pub use model::{Actor, ActorKind, Analysis, ArticleOut, EventOut, PublishedSource, Source};
+pub use model::{Actor, ActorEntry, ActorKind, Analysis, ArticleOut, EventOut, PublishedSource, Source};
 pub use span::Span;
 pub use text::fold;
 pub use time::{TimeTagger, Timex};
 
 use actors::{ActorTable, Mention};
 use gazetteer::Gazetteer;
+
+/// How many triggers of one sentence are tried for events, best first.
+const MAX_TRIGGERS_PER_SENTENCE: usize = 6;
 
 /// The schema version of the JSON exchange format.
 pub const SCHEMA: u32 = 1;
@@ -125,6 +128,19 @@ pub struct Analyzer {
     tagger: TimeTagger,
 }
 
+/// Merges events reported several times into one per happening, as `analyze` does
+/// (same date, CAMEO root and participants; a month- or week-dated report folds into
+/// the one day-dated event of that month or week), sorted and numbered. Events without
+/// a `key` get one computed. Linear in the number of events.
+pub fn merge_events(mut events: Vec<EventOut>) -> Vec<EventOut> {
+    for ev in &mut events {
+        if ev.key.is_empty() {
+            ev.key = merge::key(ev);
+        }
+    }
+    merge::merge(events)
+}
+
 /// Parses a `YYYY-MM-DD` date given by a user.
 pub fn parse_date(s: &str) -> Result<Date, Error> {
     s.trim().parse::<Date>().map_err(|_| Error::bad_date(s))
@@ -159,13 +175,15 @@ impl Analyzer {
         }
         let mut articles = Vec::with_capacity(docs.len());
         let mut events = Vec::new();
+        let mut seen = Vec::new();
         for r in results {
             articles.push(r.article);
             events.extend(r.events);
+            seen.extend(r.seen);
         }
-        merge::unify_actors(&mut events);
+        let actors = merge::unify_actors(&mut events, seen);
         let events = merge::merge(events);
-        Analysis { schema: SCHEMA, articles, events }
+        Analysis { schema: SCHEMA, articles, events, actors }
     }
 
     /// The publication date of a document, with its source and reason, in this order:
@@ -245,7 +263,8 @@ impl Analyzer {
             // One event per subject, the most specific first: "X said Y would meet Z"
             // gives Y's meeting and X's statement.
             let mut sources: Vec<usize> = Vec::new();
-            for trigger in &triggers {
+            // At most a few events per sentence (and bounded work on run-on text).
+            for trigger in triggers.iter().take(MAX_TRIGGERS_PER_SENTENCE) {
                 if events::negated(&tokens, trigger.tokens) || events::hypothetical(&tokens, trigger.tokens) {
                     continue;
                 }
@@ -307,7 +326,16 @@ impl Analyzer {
             text: doc.text.clone(),
         };
         let weekdays = timexes.iter().filter_map(|t| anchor::bare_weekday(&t.value)).collect();
-        Analyzed { article, events: evs, pending, weekdays }
+        let seen = table
+            .actors
+            .iter()
+            .map(|info| merge::Seen {
+                actor: info.actor.clone(),
+                aliases: info.aliases.clone(),
+                roles: info.roles.clone(),
+            })
+            .collect();
+        Analyzed { article, events: evs, pending, weekdays, seen }
     }
 }
 
@@ -320,6 +348,8 @@ pub(crate) struct Analyzed {
     pub pending: Vec<anchor::Pending>,
     /// Every bare weekday the article mentions without a publication date (1 = Monday).
     pub weekdays: Vec<u8>,
+    /// Every actor of the article with the forms of its name and the roles seen.
+    pub seen: Vec<merge::Seen>,
 }
 
 /// Adds a mention for each subject pronoun ("he", "she") outside a prepositional
@@ -331,19 +361,25 @@ fn resolve_pronouns(
     table: &ActorTable,
     last_subject: Option<usize>,
 ) {
+    // The sentence's first person subject (mentions are in text order).
+    let first = mentions
+        .iter()
+        .take(8)
+        .filter(|m| !m.anaphoric && !events::in_prepositional_phrase(tokens, m.tokens.0))
+        .find(|m| table.actors[m.actor].actor.kind == ActorKind::Person)
+        .map(|m| (m.tokens.1, m.actor));
+    let mut added = Vec::new();
     for p in 0..tokens.len() {
         if !matches!(tokens[p].norm.as_str(), "he" | "she") || events::in_prepositional_phrase(tokens, p) {
             continue;
         }
-        let subject = mentions
-            .iter()
-            .filter(|m| m.tokens.1 <= p && !m.anaphoric)
-            .filter(|m| !events::in_prepositional_phrase(tokens, m.tokens.0))
-            .find(|m| table.actors[m.actor].actor.kind == ActorKind::Person)
-            .map(|m| m.actor);
+        let subject = first.filter(|(end, _)| *end <= p).map(|(_, a)| a);
         let Some(actor) = subject.or(last_subject) else { continue };
-        let at = mentions.iter().position(|m| m.tokens.0 > p).unwrap_or(mentions.len());
-        mentions.insert(at, Mention { span: tokens[p].span, tokens: (p, p + 1), actor, anaphoric: true });
+        added.push(Mention { span: tokens[p].span, tokens: (p, p + 1), actor, anaphoric: true });
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.tokens.0);
     }
 }
 

@@ -34,6 +34,21 @@ pub struct Actor {
     pub country: Option<String>,
 }
 
+/// An actor of the analysis, with every form of its name seen in the articles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorEntry {
+    pub name: String,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    /// Other forms seen: "Erdogan", "President Erdoğan", "the Turkish president".
+    pub aliases: Vec<String>,
+    /// Roles the articles give it ("president", "foreign minister"), folded.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// How many events cite it.
+    pub events: usize,
+}
+
 /// How an article's publication date was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -119,4 +134,7 @@ pub struct Analysis {
     pub schema: u32,
     pub articles: Vec<ArticleOut>,
     pub events: Vec<EventOut>,
+    /// The actors the events cite, most cited first, with their aliases.
+    #[serde(default)]
+    pub actors: Vec<ActorEntry>,
 }

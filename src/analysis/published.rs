@@ -84,7 +84,14 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
         seen += 1;
         let lead = line.len() - line.trim_start().len();
         let base = line_start + lead;
-        let found = tagger().tag(trimmed, None);
+        // Only the line's start can hold a date line or dateline: a line of a megabyte
+        // is not tagged whole (the checks below take time in proportion to its length
+        // for each date found).
+        let mut head = trimmed.len().min(HEAD_BYTES);
+        while !trimmed.is_char_boundary(head) {
+            head -= 1;
+        }
+        let found = tagger().tag(&trimmed[..head], None);
         for t in &found {
             if t.kind != TimexType::Date {
                 continue;

@@ -168,6 +168,32 @@ pub fn sentences(text: &str) -> Vec<Span> {
     for line in lines(text) {
         split_line(text, line, &mut out);
     }
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
+        out = out.into_iter().flat_map(|s| cut_long(text, s)).collect();
+    }
+    out
+}
+
+/// The longest sentence, in bytes: longer runs without a sentence end (a megabyte on
+/// one line) are cut at a space, since finding what dates an event takes time in
+/// proportion to the square of its sentence's length.
+const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// A sentence cut into pieces of at most [`MAX_SENTENCE_BYTES`], at spaces where it can.
+fn cut_long(text: &str, sentence: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[start..limit].rfind(char::is_whitespace).map_or(limit, |p| start + p);
+        let cut = if cut == start { limit } else { cut };
+        push_trimmed(text, start, cut, &mut out);
+        start = cut;
+    }
+    push_trimmed(text, start, sentence.end, &mut out);
     out
 }
 

@@ -1,7 +1,8 @@
 //! `dateline`: the analysis core on the command line.
 //!
 //! ```text
-//! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv] PATH...
+//! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo] PATH...
+//! dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
 //! dateline timeml --out DIR FILE.tml...
 //! ```
 //!
@@ -11,13 +12,15 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dateline::analysis::{self, export, Analyzer, TimeTagger};
+use dateline::analysis::{self, describe, export, ingest, Analyzer, Document, TimeTagger};
 
 const USAGE: &str = "\
-usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv] PATH...
+usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo] PATH...
+       dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
        dateline timeml --out DIR FILE.tml...
 
 analyze   reads article files and folders (- for standard input) and prints their timeline
+text      prints what is read from each file: title, publication date and why, warnings, text
 timeml    writes each TimeML file to DIR with this tagger's TIMEX3 tags in its TEXT";
 
 fn main() -> ExitCode {
@@ -42,6 +45,8 @@ impl From<lexopt::Error> for Usage {
 enum Format {
     Json,
     Csv,
+    /// The CAMEO event table (TSV).
+    Cameo,
 }
 
 fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
@@ -54,7 +59,7 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
             return Ok(ExitCode::SUCCESS);
         }
         Some(arg) => return Err(Usage(arg.unexpected().to_string())),
-        None => return Err(Usage("expected a command: analyze or timeml".into())),
+        None => return Err(Usage("expected a command: analyze, text or timeml".into())),
     };
     match command.as_str() {
         "analyze" => {
@@ -81,8 +86,11 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
                         format = match parser.value()?.string()?.as_str() {
                             "json" => Format::Json,
                             "csv" => Format::Csv,
+                            "cameo" => Format::Cameo,
                             other => {
-                                return Err(Usage(format!("--format expects json or csv, found {other:?}")))
+                                return Err(Usage(format!(
+                                    "--format expects json, csv or cameo, found {other:?}"
+                                )))
                             }
                         }
                     }
@@ -100,6 +108,39 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
             let today = today.unwrap_or_else(clock_today);
             Ok(analyze(paths, published, today, format))
         }
+        "text" => {
+            let mut today = None;
+            let mut json = false;
+            let mut paths = Vec::new();
+            while let Some(arg) = parser.next()? {
+                match arg {
+                    Long("today") => {
+                        let v = parser.value()?.string()?;
+                        today = Some(analysis::parse_date(&v).map_err(|e| Usage(format!("--today: {e}")))?);
+                    }
+                    Long("format") => {
+                        json = match parser.value()?.string()?.as_str() {
+                            "json" => true,
+                            "text" => false,
+                            other => {
+                                return Err(Usage(format!("--format expects json or text, found {other:?}")))
+                            }
+                        }
+                    }
+                    Value(p) => paths.push(PathBuf::from(p)),
+                    Short('h') | Long("help") => {
+                        println!("{USAGE}");
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    _ => return Err(Usage(arg.unexpected().to_string())),
+                }
+            }
+            if paths.is_empty() {
+                return Err(Usage("text expects at least one PATH (- for standard input)".into()));
+            }
+            let today = today.unwrap_or_else(clock_today);
+            Ok(text(paths, today, json))
+        }
         "timeml" => {
             let mut out = None;
             let mut files = Vec::new();
@@ -116,7 +157,7 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
             }
             Ok(timeml(&out, &files))
         }
-        other => Err(Usage(format!("unknown command {other:?}: expected analyze or timeml"))),
+        other => Err(Usage(format!("unknown command {other:?}: expected analyze, text or timeml"))),
     }
 }
 
@@ -169,32 +210,7 @@ fn analyze(
     format: Format,
 ) -> ExitCode {
     let mut errors = Vec::new();
-    let files = expand(paths, &mut errors);
-    let mut docs = Vec::new();
-    for path in files {
-        let (name, bytes) = if path.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            match std::io::stdin().read_to_end(&mut buf) {
-                Ok(_) => ("stdin.txt".to_string(), buf),
-                Err(e) => {
-                    errors.push(format!("file -: cannot read standard input: {e}"));
-                    continue;
-                }
-            }
-        } else {
-            match std::fs::read(&path) {
-                Ok(b) => (base_name(&path), b),
-                Err(e) => {
-                    errors.push(format!("file {}: cannot read: {e}", path.display()));
-                    continue;
-                }
-            }
-        };
-        match analysis::ingest::read_files(&name, &bytes) {
-            Ok(read) => docs.extend(read),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
+    let docs = read_all(paths, &mut errors);
     let mut builder = Analyzer::builder(today);
     // Dates a user had set (articles restored from an export), then --published.
     for doc in &docs {
@@ -209,9 +225,107 @@ fn analyze(
     let out = match format {
         Format::Json => export::to_json(&analysis) + "\n",
         Format::Csv => export::to_csv(&analysis),
+        Format::Cameo => export::to_cameo_tsv(&analysis),
     };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
+    for e in &errors {
+        eprintln!("dateline: {e}");
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Reads files and folders into documents. A file over the size limit is refused by
+/// its size, unread; files past the total limit are not read; every file that cannot
+/// be read gets an error naming it and the reason, and the others are still read.
+fn read_all(paths: Vec<PathBuf>, errors: &mut Vec<String>) -> Vec<Document> {
+    let files = expand(paths, errors);
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+    let sizes: Vec<(String, usize)> = files
+        .iter()
+        .map(|p| (p.display().to_string(), if p.as_os_str() == "-" { 0 } else { size(p) }))
+        .collect();
+    let (fit, over_total) = ingest::within_total(&sizes);
+    let mut docs = Vec::new();
+    for (path, (_, bytes)) in files.iter().zip(&sizes).take(fit) {
+        let (name, bytes) = if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            match std::io::stdin().read_to_end(&mut buf) {
+                Ok(_) => ("stdin.txt".to_string(), buf),
+                Err(e) => {
+                    errors.push(format!("file -: cannot read standard input: {e}"));
+                    continue;
+                }
+            }
+        } else {
+            let name = base_name(path);
+            if let Err(e) = ingest::check_size(&name, *bytes) {
+                errors.push(e.to_string());
+                continue;
+            }
+            match std::fs::read(path) {
+                Ok(b) => (name, b),
+                Err(e) => {
+                    errors.push(format!("file {}: cannot read: {e}", path.display()));
+                    continue;
+                }
+            }
+        };
+        match ingest::read_files(&name, &bytes) {
+            Ok(read) => docs.extend(read),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    errors.extend(over_total);
+    docs
+}
+
+/// `dateline text`: what the analysis reads from each file, before it looks for events.
+fn text(paths: Vec<PathBuf>, today: jiff::civil::Date, json: bool) -> ExitCode {
+    let mut errors = Vec::new();
+    let docs = read_all(paths, &mut errors);
+    let mut out = String::new();
+    if json {
+        let items: Vec<serde_json::Value> = docs
+            .iter()
+            .map(|doc| {
+                let p = describe::publication(doc, today);
+                serde_json::json!({
+                    "file": doc.file,
+                    "title": doc.title,
+                    "published": p.date.map(|d| d.to_string()),
+                    "published_source": p.source,
+                    "published_reason": p.reason,
+                    "warnings": doc.warnings,
+                    "text": doc.text,
+                })
+            })
+            .collect();
+        out = serde_json::to_string_pretty(&items).unwrap_or_default() + "\n";
+    } else {
+        for (i, doc) in docs.iter().enumerate() {
+            let p = describe::publication(doc, today);
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&format!("==> {} <==\ntitle: {}\n", doc.file, doc.title));
+            match p.date {
+                Some(d) => out.push_str(&format!("published: {d} ({})\n", p.reason)),
+                None => out.push_str(&format!("published: unknown ({})\n", p.reason)),
+            }
+            for w in &doc.warnings {
+                out.push_str(&format!("warning: {w}\n"));
+            }
+            out.push('\n');
+            out.push_str(doc.text.trim_end());
+            out.push('\n');
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     for e in &errors {
         eprintln!("dateline: {e}");
     }

@@ -73,6 +73,7 @@ pub fn Lanes() -> impl IntoView {
                 class:selected=selected
                 id=id
                 style:left=format!("{x:.2}%")
+                style:top=format!("{}rem", 0.1 + (i % 3) as f64 * 0.45)
                 title=label.clone()
                 aria-label=label
                 on:click=move |_| {

@@ -86,6 +86,7 @@ pub fn Toolbar() -> impl IntoView {
                     <select id="export-format" on:change=move |ev| format.set(event_target_value(&ev))>
                         <option value="json">"JSON"</option>
                         <option value="csv">"CSV"</option>
+                        <option value="cameo">"CAMEO event table (TSV)"</option>
                         <option value="timelinejs">"TimelineJS"</option>
                         <option value="ics">"iCalendar (.ics)"</option>
                         <option value="print">"Print"</option>

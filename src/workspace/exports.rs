@@ -14,6 +14,7 @@ pub fn subset(analysis: &Analysis, indices: &[u32]) -> Analysis {
         schema: analysis.schema,
         articles: analysis.articles.clone(),
         events: indices.iter().map(|&i| analysis.events[i as usize].clone()).collect(),
+        actors: analysis.actors.clone(),
     }
 }
 

@@ -49,7 +49,12 @@ impl Workspace {
             overrides: HashMap::new(),
             messages: Vec::new(),
             samples: false,
-            analysis: Analysis { schema: analysis::SCHEMA, articles: Vec::new(), events: Vec::new() },
+            analysis: Analysis {
+                schema: analysis::SCHEMA,
+                articles: Vec::new(),
+                events: Vec::new(),
+                actors: Vec::new(),
+            },
             index: SearchIndex::default(),
             pasted: 0,
         }
@@ -76,8 +81,13 @@ impl Workspace {
     /// Adds files read by the page; a file that cannot be read gets a message naming
     /// it and the reason, and the others go on. A file already loaded (same name and
     /// text) is not added twice. Returns how many were added.
-    pub fn add_files(&mut self, files: Vec<(String, Vec<u8>)>) -> usize {
+    pub fn add_files(&mut self, mut files: Vec<(String, Vec<u8>)>) -> usize {
         let mut added = 0;
+        // One drop reads at most the total limit; the rest is named and left out.
+        let sizes: Vec<(String, usize)> = files.iter().map(|(n, b)| (n.clone(), b.len())).collect();
+        let (fit, over) = analysis::ingest::within_total(&sizes);
+        files.truncate(fit);
+        self.messages.extend(over);
         for (name, bytes) in files {
             match analysis::ingest::read_files(&name, &bytes) {
                 Ok(docs) => {
@@ -181,7 +191,7 @@ impl Workspace {
     }
 
     /// Exports of the events at `indices` (the current view) in `format`: "json",
-    /// "csv", "timelinejs" or "ics". Returns the file name, MIME type and content.
+    /// "csv", "cameo" (the CAMEO event table, TSV), "timelinejs" or "ics". Returns the file name, MIME type and content.
     pub fn export_view(&self, indices: &[u32], format: &str) -> (String, &'static str, String) {
         let sub = exports::subset(&self.analysis, indices);
         match format {
@@ -192,6 +202,7 @@ impl Workspace {
                 exports::timelinejs(&sub, "Dateline timeline"),
             ),
             "ics" => ("dateline.ics".into(), "text/calendar", exports::ical(&sub, self.today)),
+            "cameo" => ("dateline-cameo.tsv".into(), "text/tab-separated-values", export::to_cameo_tsv(&sub)),
             _ => ("dateline.json".into(), "application/json", export::to_json(&sub) + "\n"),
         }
     }

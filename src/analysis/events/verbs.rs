@@ -112,6 +112,10 @@ impl Verbs {
                     };
                     for (w, form) in inflections(forms) {
                         let words = phrase(&w);
+                        // The table lists stray punctuation among some forms.
+                        if !words.first().is_some_and(|f| f.chars().all(|c| c.is_alphabetic() || c == '-')) {
+                            continue;
+                        }
                         let Some(first) = words.first().cloned() else { continue };
                         v.by_first.entry(first).or_default().push(VerbForm { words, form, code: own, block });
                     }
@@ -161,17 +165,30 @@ impl Verbs {
     /// The code of `form` found at `start`: the first (longest) matching pattern's,
     /// else the verb's own, else its block's; `None` when a pattern or the verb says
     /// it is no event here.
+    #[cfg(test)]
     pub(crate) fn code_at(&self, tokens: &[Token], start: usize, form: &VerbForm) -> Option<&'static str> {
+        self.coded_at(tokens, start, form).0
+    }
+
+    /// The code of `form` at `start` (as `code_at`) and whether a pattern gave it (a
+    /// verb coded by its block's default alone, "faces", "serves", is weak evidence).
+    pub(crate) fn coded_at(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        form: &VerbForm,
+    ) -> (Option<&'static str>, bool) {
         let end = start + form.words.len();
         let block = &self.blocks[form.block as usize];
         if let Some(p) = block.patterns.iter().find(|p| match_pattern(tokens, end, &p.elems).is_some()) {
-            return p.code;
+            return (p.code, true);
         }
-        match form.code {
+        let code = match form.code {
             Some("-") => None,
             Some(c) => Some(c),
             None => block.code,
-        }
+        };
+        (code, form.code.is_some())
     }
 
     /// How many forms the dictionary holds (for tests and the report).

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde_json::Value;
 
 use super::super::Error;
-use super::{clean_text, short_title, title_of, Document, Published};
+use super::{clean_text, depth, short_title, title_of, Document, Published};
 
 /// Whether bytes look like an HTML page (ASCII-compatible encodings only).
 pub(super) fn looks_like_html_bytes(bytes: &[u8]) -> bool {
@@ -34,11 +34,19 @@ pub(super) fn looks_like_html(text: &str) -> bool {
 
 /// Reads an HTML page.
 pub(super) fn read(file: &str, html: &str) -> Result<Document, Error> {
+    let mut warnings = Vec::new();
+    let (html, deepest) = depth::flatten(html, depth::MAX_DEPTH);
+    let html = html.as_ref();
+    if deepest > depth::MAX_DEPTH {
+        warnings.push(format!(
+            "the page is nested {deepest} levels deep: tags below level {} were left out, their text kept",
+            depth::MAX_DEPTH
+        ));
+    }
     let dom = Dom::from(html);
     let meta = Metadata::of(&dom);
     let cfg = Config { text_mode: TextMode::Formatted, ..Config::default() };
     let article = Readability::with_document(dom, None, Some(cfg)).and_then(|mut r| r.parse()).ok();
-    let mut warnings = Vec::new();
     let body = match &article {
         Some(a) if !a.text_content.trim().is_empty() => tidy(&a.text_content),
         _ => {
@@ -103,7 +111,7 @@ fn whole_text(html: &str) -> String {
 
 /// The text of an HTML fragment (a JSON field holding HTML), without scripts.
 pub(super) fn fragment_text(html: &str) -> String {
-    let dom = Dom::fragment(html);
+    let dom = Dom::fragment(depth::flatten(html, depth::MAX_DEPTH).0.as_ref());
     dom.select("script, style, noscript, template, iframe, svg, object, embed").remove();
     tidy(&dom.formatted_text())
 }
