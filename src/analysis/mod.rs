@@ -448,30 +448,3 @@ fn is_boilerplate(sentence: &str) -> bool {
     .iter()
     .any(|p| lower.contains(p))
 }
-
-#[cfg(test)]
-mod debug {
-    /// Prints the actors and triggers of each line of `$DATELINE_DEBUG_FILE`
-    /// (`cargo test --lib debug_triggers -- --ignored --nocapture`).
-    #[test]
-    #[ignore]
-    fn debug_triggers() {
-        use super::*;
-        let Some(path) = std::env::var_os("DATELINE_DEBUG_FILE") else { return };
-        let text = std::fs::read_to_string(path).unwrap();
-        let gaz = Gazetteer::builtin();
-        let mut table = ActorTable::new(Lexicons::default());
-        for sentence in text::sentences(&text) {
-            let tokens = text::tokenize(&text, sentence);
-            let (mentions, _) = actors::find_in_sentence(&text, &tokens, gaz, &mut table);
-            println!("{}", sentence.slice(&text));
-            for m in &mentions {
-                println!("   actor {:?} {}", m.tokens, table.actors[m.actor].actor.name);
-            }
-            for f in events::find_triggers(&tokens, &mentions, &table) {
-                let w: Vec<&str> = tokens[f.tokens.0..f.tokens.1].iter().map(|t| t.norm.as_str()).collect();
-                println!("   trigger {} {:?} dict={} {:?}", f.code, w, f.dict, f.tokens);
-            }
-        }
-    }
-}

@@ -1,0 +1,75 @@
+// Hostile files dropped on the page: each is read or refused with a message naming it,
+// the other articles are untouched, and nothing but those messages is reported.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openApp } from './support.mjs';
+
+const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'tests', 'hostile');
+let srv;
+let browser;
+
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  srv?.server.close();
+});
+
+/** Drops files given as (name, bytes) onto the page. */
+async function dropBytes(page, files) {
+  const payload = files.map(([name, bytes]) => ({ name, b64: Buffer.from(bytes).toString('base64') }));
+  const dt = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f.name));
+    }
+    return dt;
+  }, payload);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer: dt });
+}
+
+const REFUSED = {
+  'empty.txt': /file empty\.txt: no text in this file/,
+  'random.bin': /file random\.bin: not a text article \(looks like binary data\)/,
+  'nul-bytes.txt': /file nul-bytes\.txt: not a text article \(looks like binary data\)/,
+  'scan.pdf': /file scan\.pdf: not a text article \(looks like PDF\)/,
+  'pixel.png': /file pixel\.png: not a text article \(looks like a PNG image\)/,
+  'image-named.txt': /file image-named\.txt: not a text article \(looks like a PNG image\)/,
+  'articles.zip': /file articles\.zip: not a text article \(looks like a ZIP archive/,
+};
+
+test('the hostile folder: each file read or refused by name, the good article untouched, no other error', async () => {
+  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.waitForTimeout(50);
+  const names = fs.readdirSync(DIR).filter((n) => n !== 'README.md').sort();
+  await dropBytes(page, names.map((n) => [n, fs.readFileSync(path.join(DIR, n))]));
+  const readable = names.filter((n) => !(n in REFUSED));
+  await page.waitForFunction((n) => document.querySelectorAll('li.article').length === n, readable.length);
+  const alert = await page.getByRole('alert').textContent();
+  for (const [file, message] of Object.entries(REFUSED)) assert.match(alert, message, file);
+  // The good article gives its phone call, dated from its file's own date.
+  const files = await page.locator('li.article .a-file').allTextContents();
+  assert.ok(files.includes('good.txt'), files.join(', '));
+  assert.ok((await page.locator('li.event', { hasText: 'Putin' }).count()) >= 1);
+  // The payload page's scripts did nothing and its text has none of them.
+  assert.deepEqual(dialogs, [], 'no script of the page ran');
+  assert.deepEqual(lateRequests, [], 'nothing fetched, not even the page\'s images');
+  const text = await page.locator('body').textContent();
+  assert.ok(!/javascript:/i.test(text), 'no javascript: URL shown');
+  assert.ok(!/MARKER/.test(text), 'no script, handler or refresh content shown');
+  // Warnings are shown on the articles that carry them.
+  assert.ok((await page.locator('li.article .a-warn').count()) >= 1);
+  assert.deepEqual(errors, [], 'no console error beyond the messages');
+  await context.close();
+});
