@@ -73,3 +73,37 @@ test('the hostile folder: each file read or refused by name, the good article un
   assert.deepEqual(errors, [], 'no console error beyond the messages');
   await context.close();
 });
+
+test('10,000 small files in one drop are all read, with progress', async () => {
+  const { context, page, errors } = await openApp(browser, srv.url);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.waitForTimeout(50);
+  const dt = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    // Names made of letters, one pair per file, so that no two events are the same.
+    const name = (i) => {
+      let s = '';
+      for (let k = 0; k < 3; k++) { s += 'bcdfghjklmnpqrstvwxz'[i % 20] + 'aeiou'[Math.floor(i / 20) % 5]; i = Math.floor(i / 100); }
+      return s[0].toUpperCase() + s.slice(1);
+    };
+    for (let i = 0; i < 10000; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const text = `Note ${i}\n\nOn Monday, President Ilse ${name(i)}son of Arnor spoke by phone with King Theodric ${name(i)}dal of Rohan.\n`;
+      dt.items.add(new File([text], `2025-02-${day}-note-${i}.txt`, { type: 'text/plain' }));
+    }
+    return dt;
+  });
+  let sawProgress = false;
+  const watch = setInterval(async () => {
+    if (await page.locator('progress#progress-bar').count()) sawProgress = true;
+  }, 50);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer: dt });
+  await page.waitForFunction(() => /^\d+ events$/.test(document.querySelector('#result-count')?.textContent ?? '')
+    && document.querySelector('.articles .count')?.textContent === '10000', null, { timeout: 240000 });
+  clearInterval(watch);
+  assert.ok(sawProgress, 'a progress bar was shown');
+  const n = Number((await page.locator('#result-count').textContent()).split(' ')[0]);
+  assert.ok(n >= 10000, `${n} events from 10,000 files`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

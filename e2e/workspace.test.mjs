@@ -246,7 +246,7 @@ test('keyboard only: / to search, j/k to move, Enter to open, Esc to close', asy
   const { context, page, errors } = await openApp(browser, srv.url);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('/');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+  await page.waitForFunction(() => document.activeElement?.id === 'search');
   await page.keyboard.press('Tab');
   await page.locator('h1').click();
   await page.keyboard.press('j');
