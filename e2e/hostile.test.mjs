@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp } from './support.mjs';
+import { serve, launch, openApp, dropFiles } from './support.mjs';
 
 const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'tests', 'hostile');
 let srv;
@@ -105,5 +105,64 @@ test('10,000 small files in one drop are all read, with progress', async () => {
   const n = Number((await page.locator('#result-count').textContent()).split(' ')[0]);
   assert.ok(n >= 10000, `${n} events from 10,000 files`);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** A folder of `n` small articles, some in a subfolder. */
+function makeFolder(n) {
+  const dir = fs.mkdtempSync('/tmp/dateline-folder-');
+  fs.mkdirSync(path.join(dir, 'inner'));
+  for (let i = 0; i < n; i++) {
+    const where = i % 3 === 0 ? path.join(dir, 'inner') : dir;
+    fs.writeFileSync(path.join(where, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}-n${i}.txt`), `Item ${i}\n\nOn Monday, King Theodric Morwen received Foreign Minister Amrod Castamir.\n`);
+  }
+  return dir;
+}
+
+test('the folder picker reads a whole folder, subfolders included', async () => {
+  const { context, page, errors } = await openApp(browser, srv.url);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  const dir = makeFolder(150);
+  await page.locator('#folder-input').setInputFiles(dir);
+  await page.waitForFunction(() => document.querySelector('.articles .count')?.textContent === '150', null, { timeout: 60000 });
+  const files = await page.locator('li.article .a-file').allTextContents();
+  assert.ok(files.some((f) => f.includes('inner/')), 'paths inside the folder are kept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a folder dropped from the file manager is walked, past Chromium\'s batches of 100', async () => {
+  const { context, page, errors } = await openApp(browser, srv.url);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.waitForTimeout(50);
+  const dir = makeFolder(250);
+  // A real drag from outside the page, through the DevTools protocol: the page sees
+  // the folder as a directory entry, as when a user drops it.
+  const cdp = await context.newCDPSession(page);
+  const box = await page.locator('main').boundingBox();
+  const at = { x: box.x + 50, y: box.y + 50 };
+  const data = { items: [], files: [dir], dragOperationsMask: 1 };
+  await cdp.send('Input.dispatchDragEvent', { type: 'dragEnter', ...at, data });
+  await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', ...at, data });
+  await cdp.send('Input.dispatchDragEvent', { type: 'drop', ...at, data });
+  await page.waitForFunction(() => document.querySelector('.articles .count')?.textContent === '250', null, { timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a panic in the page shows a message, and the workspace survives a reload', async () => {
+  const { context, page } = await openApp(browser, srv.url);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.waitForTimeout(50);
+  await dropFiles(page, [{ name: 'kept.txt', text: 'On Monday, President Ilse Vantrow of Arnor spoke by phone with King Theodric Morwen of Rohan.\n' }]);
+  await page.waitForSelector('li.article');
+  await page.waitForTimeout(300); // saved asynchronously
+  await page.evaluate(() => { try { window.wasmBindings.panic_for_test(); } catch (_) { /* the panic */ } });
+  const crash = page.locator('#crash');
+  await crash.waitFor();
+  assert.match(await crash.textContent(), /internal error.*reload the page/s);
+  await crash.getByRole('button', { name: 'Reload' }).click();
+  await page.waitForSelector('li.article');
+  assert.match(await page.locator('li.article').first().textContent(), /kept\.txt/);
   await context.close();
 });

@@ -403,3 +403,11 @@ pub fn install_panic_hook() {
         let _ = body.prepend_with_node_1(&panel);
     }));
 }
+
+/// Panics on purpose, so the end-to-end tests can check that a panic shows a message
+/// and that the workspace survives it (called from the tests as
+/// `window.wasmBindings.panic_for_test()`; nothing in the page calls it).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn panic_for_test() {
+    panic!("a test asked for this panic");
+}
