@@ -58,6 +58,11 @@ test('a first visit shows the sample articles as a timeline', async () => {
   assert.equal(await page.locator('input#file-input[type=file][multiple]').count(), 1);
   assert.equal(await page.getByRole('main').count(), 1);
   assert.equal(await page.getByRole('banner').count(), 1);
+  // A strict Content-Security-Policy, and no inline script for it to allow.
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  assert.equal(await page.locator('script:not([src])').count(), 0);
   await page.screenshot({ path: artifact('timeline.png'), fullPage: false });
   await checkClean(null, errors, lateRequests);
   await context.close();
