@@ -930,7 +930,7 @@ fn vet(tokens: &[Token], mentions: &[Mention], table: &ActorTable, mut c: Found)
     if c.dict && !c.specific && !c.code.starts_with("01") {
         let clause = clause_of(tokens, c.tokens);
         let next = mentions.partition_point(|m| m.tokens.0 < c.tokens.1);
-        if !mentions.get(next).is_some_and(|m| m.tokens.0 < clause.1) {
+        if mentions.get(next).is_none_or(|m| m.tokens.0 >= clause.1) {
             return None;
         }
     }

@@ -293,7 +293,7 @@ pub(crate) fn merge(events: Vec<EventOut>) -> Vec<EventOut> {
         }
     }
     let mut out = fold_coarse_dates(out);
-    out.sort_by(|a, b| date_order(a).cmp(&date_order(b)));
+    out.sort_by_cached_key(date_order);
     for (i, ev) in out.iter_mut().enumerate() {
         ev.id = format!("e{}", i + 1);
     }

@@ -86,7 +86,7 @@ impl People {
             let until = f[2].split_once('-').and_then(|(_, to)| to.parse().ok());
             let id = p.people.len() as u32;
             p.people.push(Person { name, country, alone, until });
-            let others = f.get(3).map(|o| o.split('|').collect()).unwrap_or_else(Vec::new);
+            let others: Vec<&str> = f.get(3).map(|o| o.split('|').collect()).unwrap_or_default();
             for n in std::iter::once(name).chain(others) {
                 let key = name_key(n);
                 let words: Vec<&str> = key.split(' ').collect();
