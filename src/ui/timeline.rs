@@ -117,11 +117,15 @@ pub fn Timeline() -> impl IntoView {
                     >
                         {move || {
                             let (lo, hi) = visible();
-                            let (rs, os) = (rows.get(), offsets.get());
-                            (lo..hi)
-                                .map(|k| {
-                                    let top = format!("{}px", os[k]);
-                                    match rs[k].clone() {
+                            // Only the visible rows are copied out of the memos.
+                            let slice: Vec<(Row, f64)> = rows.with(|rs| {
+                                offsets.with(|os| (lo..hi).map(|k| (rs[k].clone(), os[k])).collect())
+                            });
+                            slice
+                                .into_iter()
+                                .map(|(row, y)| {
+                                    let top = format!("{y}px");
+                                    match row {
                                         Row::Group { key, label, count, collapsed } => {
                                             view! { <GroupRow key=key label=label count=count collapsed=collapsed top=top/> }.into_any()
                                         }

@@ -1,0 +1,95 @@
+// Browser benchmark (not a test): with a large timeline, how long a keystroke in the
+// search box takes to update the results, how long frames take while scrolling, and
+// the longest main-thread task while articles are analysed. Prints Markdown.
+//
+//   node e2e/bench/ui.mjs [ARTICLES]   (default 6,000 articles of 8 events: ~48,000 events)
+import { serve, launch } from '../support.mjs';
+
+const articles = Number(process.argv[2] || 6000);
+const { server, url } = await serve();
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(url);
+await page.getByRole('list', { name: 'Timeline' }).waitFor();
+await page.getByRole('button', { name: 'Clear workspace' }).click();
+await page.waitForTimeout(100);
+
+// Long tasks while analysing.
+await page.evaluate(() => {
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+    .observe({ type: 'longtask', buffered: false });
+});
+const started = Date.now();
+const dt = await page.evaluateHandle((n) => {
+  const dt = new DataTransfer();
+  const syl = 'bcdfghjklmnpqrstvwxz';
+  const name = (i, k) => {
+    let s = '';
+    for (let j = 0; j < 3; j++) { s += syl[(i + k) % 20] + 'aeiou'[Math.floor(i / 20) % 5]; i = Math.floor(i / 100); }
+    return s[0].toUpperCase() + s.slice(1);
+  };
+  const verbs = ['spoke by phone with', 'met', 'visited', 'criticised', 'praised', 'accused', 'hosted', 'warned'];
+  for (let i = 0; i < n; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const lines = verbs.map((v, k) => `On Monday, President Ilse ${name(i, k)}son ${v} King Theodric ${name(i, k + 7)}dal.`);
+    dt.items.add(new File([`Report ${i}\n\n${lines.join('\n')}\n`], `20${10 + (i % 15)}-0${1 + (i % 9)}-${day}-r${i}.txt`));
+  }
+  return dt;
+}, articles);
+for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer: dt });
+await page.waitForFunction((n) => document.querySelector('.articles .count')?.textContent === String(n), articles, { timeout: 600000 });
+await page.waitForFunction(() => /^\d+ events$/.test(document.querySelector('#result-count')?.textContent ?? ''));
+const analyse = (Date.now() - started) / 1000;
+const events = Number((await page.locator('#result-count').textContent()).split(' ')[0]);
+const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+
+// Keystroke to results: type a query letter by letter; time from the input event to
+// the next frame after the count changed.
+const query = 'president ilse';
+const times = [];
+await page.getByRole('searchbox', { name: /Search/ }).click();
+for (const ch of query) {
+  const t = await page.evaluate(async (ch) => {
+    const input = document.querySelector('#search');
+    const before = document.querySelector('#result-count').textContent;
+    const t0 = performance.now();
+    input.value += ch;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    const changed = document.querySelector('#result-count').textContent !== before;
+    return { ms: performance.now() - t0, changed };
+  }, ch);
+  times.push(t.ms);
+}
+times.sort((a, b) => a - b);
+const p95 = times[Math.min(times.length - 1, Math.floor(times.length * 0.95))];
+const median = times[Math.floor(times.length / 2)];
+
+// Scrolling: frame times while the list scrolls by 300 px per frame.
+await page.getByRole('searchbox', { name: /Search/ }).fill('');
+await page.waitForFunction(() => /^\d+ events$/.test(document.querySelector('#result-count').textContent));
+const frames = await page.evaluate(async () => {
+  const el = document.querySelector('.scroller');
+  const out = [];
+  let last = performance.now();
+  for (let i = 0; i < 120; i++) {
+    el.scrollTop += 300;
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    const now = performance.now();
+    out.push(now - last);
+    last = now;
+  }
+  return out.sort((a, b) => a - b);
+});
+const f95 = frames[Math.floor(frames.length * 0.95)];
+
+console.log(`| measure | value |\n|---|---|`);
+console.log(`| articles dropped | ${articles} |`);
+console.log(`| events on the timeline | ${events} |`);
+console.log(`| drop to timeline rendered | ${analyse.toFixed(1)} s |`);
+console.log(`| longest main-thread task while analysing | ${longest.toFixed(0)} ms |`);
+console.log(`| keystroke to results, median / p95 (${times.length} keystrokes) | ${median.toFixed(1)} / ${p95.toFixed(1)} ms |`);
+console.log(`| frame time while scrolling, median / p95 | ${frames[60].toFixed(1)} / ${f95.toFixed(1)} ms |`);
+await browser.close();
+server.close();
