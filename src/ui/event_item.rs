@@ -75,7 +75,14 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
     let sources_text = if more > 0 { format!("{title} and {more} more") } else { title };
     let sentence = ev.sources.first().map(|s| s.sentence.clone()).unwrap_or_default();
     let evidence = move || {
-        let found = state.view.with(|v| v.found.clone());
+        // Only the matched terms are needed here, not the matching events.
+        let found = state.view.with(|v| {
+            v.found.as_ref().map(|f| crate::workspace::search::Found {
+                events: Vec::new(),
+                terms: f.terms.clone(),
+                phrases: f.phrases.clone(),
+            })
+        });
         match found {
             Some(f) => highlight(&sentence, &f)
                 .into_iter()

@@ -37,6 +37,8 @@ pub struct Workspace {
     analysis: Analysis,
     /// The search index of `analysis`.
     pub index: SearchIndex,
+    /// Facet values and days of `analysis`, for views.
+    pre: view::Precomputed,
     pasted: usize,
 }
 
@@ -56,6 +58,7 @@ impl Workspace {
                 actors: Vec::new(),
             },
             index: SearchIndex::default(),
+            pre: view::Precomputed::default(),
             pasted: 0,
         }
     }
@@ -170,6 +173,7 @@ impl Workspace {
         }
         self.analysis = b.build().analyze(&self.docs);
         self.index = SearchIndex::build(&self.analysis);
+        self.pre = view::Precomputed::new(&self.analysis);
     }
 
     /// Indices of the events matching `query` (see [`SearchIndex::search`]).
@@ -182,7 +186,7 @@ impl Workspace {
 
     /// What `state` shows: matching events, live facet counts, the histogram.
     pub fn view(&self, state: &ViewState) -> View {
-        view::compute(&self.analysis, self.index.search(&state.query), state)
+        view::compute(&self.analysis, &self.pre, self.index.search(&state.query), state)
     }
 
     /// The JSON export of everything: exactly what `dateline analyze` prints.

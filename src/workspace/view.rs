@@ -280,47 +280,87 @@ pub struct View {
 
 /// Computes the view: events passing search, every filter and the date range; each
 /// facet's values counted over the events passing everything but that facet.
-pub fn compute(analysis: &Analysis, found: Option<Found>, state: &ViewState) -> View {
-    let events = &analysis.events;
-    let n = events.len();
+/// What every view of one analysis needs, computed once when the analysis changes:
+/// each event's facet values (as ids into per-facet name tables) and its first day.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Precomputed {
+    /// For each event, for each facet (in `Facet::ALL` order), its value ids.
+    ids: Vec<[Vec<u32>; 7]>,
+    /// For each facet, the value of each id.
+    names: [Vec<String>; 7],
+    /// For each event, the first day its date covers.
+    days: Vec<Option<Date>>,
+}
+
+impl Precomputed {
+    pub fn new(analysis: &Analysis) -> Precomputed {
+        let mut names: [Vec<String>; 7] = Default::default();
+        let mut index: [std::collections::HashMap<String, u32>; 7] = Default::default();
+        let mut ids = Vec::with_capacity(analysis.events.len());
+        for ev in &analysis.events {
+            let mut row: [Vec<u32>; 7] = Default::default();
+            for (k, f) in Facet::ALL.iter().enumerate() {
+                for v in f.values(ev) {
+                    let id = *index[k].entry(v.clone()).or_insert_with(|| {
+                        names[k].push(v);
+                        (names[k].len() - 1) as u32
+                    });
+                    row[k].push(id);
+                }
+            }
+            ids.push(row);
+        }
+        let days = analysis.events.iter().map(|ev| ev.date.as_deref().and_then(first_day)).collect();
+        Precomputed { ids, names, days }
+    }
+}
+
+/// Computes the view: events passing search, every filter and the date range; each
+/// facet's values counted over the events passing everything but that facet.
+pub fn compute(analysis: &Analysis, pre: &Precomputed, found: Option<Found>, state: &ViewState) -> View {
+    let n = analysis.events.len().min(pre.ids.len());
     let mut in_search = vec![found.is_none(); n];
     if let Some(f) = &found {
         for &i in &f.events {
-            in_search[i as usize] = true;
+            if let Some(x) = in_search.get_mut(i as usize) {
+                *x = true;
+            }
         }
     }
     let from = state.from.as_deref().and_then(|d| d.parse::<Date>().ok());
     let to = state.to.as_deref().and_then(|d| d.parse::<Date>().ok());
-    let in_range: Vec<bool> = events
-        .iter()
-        .map(|ev| {
-            if from.is_none() && to.is_none() {
-                return true;
-            }
-            match ev.date.as_deref().and_then(first_day) {
-                Some(d) => from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t),
-                None => false,
-            }
+    let ranged = from.is_some() || to.is_some();
+    let in_range: Vec<bool> = (0..n)
+        .map(|i| {
+            !ranged || pre.days[i].is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
         })
         .collect();
-    // For each event, the facets it fails.
-    let values: Vec<Vec<Vec<String>>> =
-        events.iter().map(|ev| Facet::ALL.iter().map(|f| f.values(ev)).collect()).collect();
-    let fails: Vec<Vec<bool>> = values
+    // The active filters as id sets, per facet (None: the facet does not filter).
+    let wanted: Vec<Option<Vec<bool>>> = Facet::ALL
         .iter()
-        .map(|vals| {
-            Facet::ALL
-                .iter()
-                .enumerate()
-                .map(|(k, f)| match state.filters.get(f) {
-                    Some(set) if !set.is_empty() => !vals[k].iter().any(|v| set.contains(v)),
-                    _ => false,
-                })
-                .collect()
+        .enumerate()
+        .map(|(k, f)| {
+            let set = state.filters.get(f).filter(|s| !s.is_empty())?;
+            Some(pre.names[k].iter().map(|name| set.contains(name)).collect())
+        })
+        .collect();
+    // For each event, a bit per facet it fails.
+    let fails: Vec<u8> = (0..n)
+        .map(|i| {
+            let mut bits = 0u8;
+            for (k, w) in wanted.iter().enumerate() {
+                if let Some(w) = w {
+                    if !pre.ids[i][k].iter().any(|&id| w[id as usize]) {
+                        bits |= 1 << k;
+                    }
+                }
+            }
+            bits
         })
         .collect();
     let passes_except = |i: usize, skip: Option<usize>| -> bool {
-        in_search[i] && fails[i].iter().enumerate().all(|(k, &f)| !f || Some(k) == skip)
+        let mask = skip.map_or(0xFF, |k| !(1u8 << k));
+        in_search[i] && fails[i] & mask == 0
     };
     let matching: Vec<u32> =
         (0..n).filter(|&i| passes_except(i, None) && in_range[i]).map(|i| i as u32).collect();
@@ -329,36 +369,49 @@ pub fn compute(analysis: &Analysis, found: Option<Found>, state: &ViewState) -> 
         analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
     let mut facets = Vec::new();
     for (k, facet) in Facet::ALL.iter().enumerate() {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let mut counts = vec![0usize; pre.names[k].len()];
         for i in 0..n {
-            if passes_except(i, Some(k)) && in_range[i] {
-                for v in &values[i][k] {
-                    *counts.entry(v.clone()).or_default() += 1;
+            if in_range[i] && passes_except(i, Some(k)) {
+                for &id in &pre.ids[i][k] {
+                    counts[id as usize] += 1;
                 }
             }
         }
         let active = state.filters.get(facet);
-        // Active values stay listed even at zero.
-        if let Some(set) = active {
-            for v in set {
-                counts.entry(v.clone()).or_default();
-            }
-        }
         let mut list: Vec<FacetValue> = counts
-            .into_iter()
-            .map(|(value, count)| FacetValue {
-                label: label(*facet, &value, &titles),
-                active: active.is_some_and(|s| s.contains(&value)),
-                value,
-                count,
+            .iter()
+            .enumerate()
+            .filter(|(id, &c)| c > 0 || active.is_some_and(|s| s.contains(&pre.names[k][*id])))
+            .map(|(id, &count)| {
+                let value = pre.names[k][id].clone();
+                FacetValue {
+                    label: label(*facet, &value, &titles),
+                    active: active.is_some_and(|s| s.contains(&value)),
+                    value,
+                    count,
+                }
             })
             .collect();
+        // Active values stay listed even when no event of this analysis has them.
+        if let Some(set) = active {
+            for v in set {
+                if !list.iter().any(|x| &x.value == v) {
+                    list.push(FacetValue {
+                        label: label(*facet, v, &titles),
+                        active: true,
+                        value: v.clone(),
+                        count: 0,
+                    });
+                }
+            }
+        }
         list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
         facets.push((*facet, list));
     }
 
-    let hist_events: Vec<usize> = (0..n).filter(|&i| passes_except(i, None)).collect();
-    let histogram = histogram(events, &hist_events);
+    let hist_days: Vec<Date> =
+        (0..n).filter(|&i| passes_except(i, None)).filter_map(|i| pre.days[i]).collect();
+    let histogram = histogram(&hist_days);
     View { events: matching, found, facets, histogram }
 }
 
@@ -371,14 +424,12 @@ fn label(facet: Facet, value: &str, titles: &BTreeMap<&str, &str>) -> String {
 }
 
 /// Monthly bars from the first to the last dated event (empty months included).
-fn histogram(events: &[EventOut], which: &[usize]) -> Vec<Bar> {
-    let days: Vec<Date> =
-        which.iter().filter_map(|&i| events[i].date.as_deref().and_then(first_day)).collect();
+fn histogram(days: &[Date]) -> Vec<Bar> {
     let (Some(&min), Some(&max)) = (days.iter().min(), days.iter().max()) else {
         return Vec::new();
     };
     let mut counts: BTreeMap<(i16, i8), usize> = BTreeMap::new();
-    for d in &days {
+    for d in days {
         *counts.entry((d.year(), d.month())).or_default() += 1;
     }
     let mut bars = Vec::new();
