@@ -10,7 +10,9 @@
 use jiff::civil::Date;
 use jiff::ToSpan;
 
-use super::model::{Actor, ActorKind};
+use std::collections::HashMap;
+
+use super::model::{Actor, ActorKind, EventOut};
 use super::text::fold;
 use super::{Analyzed, Document};
 
@@ -59,42 +61,46 @@ fn weekday_number(d: Date) -> u8 {
 /// For each undated article that an event of a dated one anchors, its inferred
 /// publication date with the reason.
 pub(crate) fn infer(docs: &[Document], results: &[Analyzed]) -> Vec<(usize, (Date, String))> {
-    let mut out = Vec::new();
-    for (i, r) in results.iter().enumerate() {
-        if r.article.published.is_some() || r.pending.is_empty() {
-            continue;
-        }
-        'pending: for p in &r.pending {
-            for (j, other) in results.iter().enumerate() {
-                if j == i || other.article.published.is_none() {
-                    continue;
-                }
-                for ev in &other.events {
-                    let Some(day) = ev.date.as_deref().filter(|d| d.len() == 10) else { continue };
-                    let Ok(day) = day.parse::<Date>() else { continue };
-                    if weekday_number(day) != p.weekday || super::cameo::root(&ev.cameo) != p.root {
-                        continue;
-                    }
-                    let refs: Vec<&Actor> = ev.actors.iter().collect();
-                    if names(&refs) != p.names {
-                        continue;
-                    }
-                    let published = publication_after(day, &r.weekdays);
-                    let reason = format!(
-                        "inferred from {}: it dates the same event ({}) between {} to {}, which this article calls “{}”; \
-                         taken as published on {}",
-                        docs[j].file,
-                        ev.cameo_name.to_lowercase(),
-                        ev.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(" and "),
-                        day,
-                        p.text,
-                        published,
-                    );
-                    out.push((i, (published, reason)));
-                    break 'pending;
-                }
+    // Day-dated events of dated articles, keyed by (weekday, CAMEO root, participants):
+    // one pass over the events, then one look-up per pending event, so anchoring stays
+    // linear in the number of events however many articles are undated.
+    let mut dated: HashMap<(u8, &str, Vec<String>), (usize, &EventOut, Date)> = HashMap::new();
+    if results.iter().any(|r| r.article.published.is_none() && !r.pending.is_empty()) {
+        for (j, other) in results.iter().enumerate() {
+            if other.article.published.is_none() {
+                continue;
+            }
+            for ev in &other.events {
+                let Some(day) = ev.date.as_deref().filter(|d| d.len() == 10) else { continue };
+                let Ok(day) = day.parse::<Date>() else { continue };
+                let refs: Vec<&Actor> = ev.actors.iter().collect();
+                let key = (weekday_number(day), super::cameo::root(&ev.cameo), names(&refs));
+                dated.entry(key).or_insert((j, ev, day));
             }
         }
+    }
+    let mut out = Vec::new();
+    for (i, r) in results.iter().enumerate() {
+        if r.article.published.is_some() {
+            continue;
+        }
+        let found = r.pending.iter().find_map(|p| {
+            let key = (p.weekday, p.root.as_str(), p.names.clone());
+            dated.get(&key).filter(|(j, _, _)| *j != i).map(|&(j, ev, day)| (p, j, ev, day))
+        });
+        let Some((p, j, ev, day)) = found else { continue };
+        let published = publication_after(day, &r.weekdays);
+        let reason = format!(
+            "inferred from {}: it dates the same event ({}) between {} to {}, which this article calls “{}”; \
+             taken as published on {}",
+            docs[j].file,
+            ev.cameo_name.to_lowercase(),
+            ev.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(" and "),
+            day,
+            p.text,
+            published,
+        );
+        out.push((i, (published, reason)));
     }
     out
 }
