@@ -285,3 +285,19 @@ fn actors_are_listed_once_with_their_aliases_folded() {
     assert_eq!(actors.iter().filter(|a| a["name"].as_str().unwrap().contains("Erdo")).count(), 1);
     assert_eq!(actors.iter().filter(|a| a["name"].as_str().unwrap().contains("Zelensk")).count(), 1);
 }
+
+#[test]
+fn the_call_named_after_a_joint_subject_is_their_phone_call() {
+    let dir = tempdir();
+    let file = dir.join("2024-06-07-call.txt");
+    std::fs::write(
+        &file,
+        "Chancellor Mira Osk and Prime Minister Dan Veld on Tuesday reaffirmed their commitment to open borders. \
+         The call lasted an hour, officials said.\n",
+    )
+    .unwrap();
+    let v = json(&run(&["analyze", "--today", "2026-11-22", file.to_str().unwrap()]));
+    let call = events(&v).iter().find(|e| e["cameo"] == "041").unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(call["date"], "2024-06-04");
+    assert!(involves(call, "Osk") && involves(call, "Veld"), "{call}");
+}

@@ -75,7 +75,6 @@ const TRIGGERS: &[Trigger] = &[
     t!("036", With, ["readiness", "to", "meet"]),
     t!("036", With, ["readiness", "to", "negotiate"]),
     t!("036", With, ["ready", "to", "negotiate"]),
-    t!("036", With, ["readiness", "to", "expand"]),
     t!("036", None, ["stands", "ready"]),
     t!("036", None, ["stand", "ready"]),
     // 045 Mediate, 046 Negotiate

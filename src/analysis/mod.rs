@@ -224,6 +224,7 @@ impl Analyzer {
         let mut raw: Vec<merge::RawEvent> = Vec::new();
         let mut pending = Vec::new();
         let mut last_subject: Option<usize> = None;
+        let mut carried: Option<(Span, usize, usize, Option<usize>)> = None;
         let skipped = boilerplate::regions(text);
         for sentence in text::sentences(text) {
             if is_boilerplate(sentence.slice(text)) || skipped.iter().any(|r| r.contains(sentence)) {
@@ -234,6 +235,8 @@ impl Analyzer {
                 continue;
             }
             let tokens = text::tokenize(text, sentence);
+            // The previous sentence's joint subject, if it had one.
+            let joint = carried.take();
             // "The call ...", "The meeting ..." after a report of two actors: the
             // report was of that contact.
             if let Some(code) = events::contact_anaphor(&tokens) {
@@ -244,9 +247,29 @@ impl Analyzer {
                 });
                 if let Some(prev) = previous.filter(|p| p.code != code).cloned() {
                     raw.push(merge::RawEvent { code, ..prev });
+                } else if let Some((span, a, b, tx)) = joint
+                    .filter(|j| j.0.end <= sentence.start && text[j.0.end..sentence.start].trim().is_empty())
+                {
+                    // The previous sentence had no event of its own, but a joint
+                    // subject ("X and Y confirmed … on Monday"): the contact is theirs.
+                    let tx = tx.map(|i| &timexes[i]);
+                    raw.push(merge::RawEvent {
+                        article: id.to_string(),
+                        sentence: span,
+                        code,
+                        source: a,
+                        target: Some(b),
+                        anaphoric: false,
+                        places: Vec::new(),
+                        date: tx.and_then(|t| t.calendar_value().map(str::to_string)),
+                        date_text: tx.map(|t| t.span.slice(text).to_string()),
+                        date_how: tx.map(|t| t.how.clone()),
+                        planned: false,
+                    });
                 }
             }
             let (mut mentions, places) = actors::find_in_sentence(text, &tokens, gaz, &mut table);
+            carried = joint_subject(text, sentence, &tokens, &mentions, &timexes);
             // "He said ...": a pronoun subject is the sentence's or the previous one's.
             resolve_pronouns(&tokens, &mut mentions, &table, last_subject);
             let triggers = events::find_triggers(&tokens, &mentions, &table);
@@ -337,6 +360,27 @@ impl Analyzer {
             .collect();
         Analyzed { article, events: evs, pending, weekdays, seen }
     }
+}
+
+/// A sentence's joint subject "X and Y …" before its first verb: the sentence, the two
+/// actors, and the time expression governing the clause after them.
+fn joint_subject(
+    text: &str,
+    sentence: Span,
+    tokens: &[text::Token],
+    mentions: &[Mention],
+    timexes: &[Timex],
+) -> Option<(Span, usize, usize, Option<usize>)> {
+    let subjects: Vec<&Mention> =
+        mentions.iter().filter(|m| !events::in_prepositional_phrase(tokens, m.tokens.0)).take(2).collect();
+    let [a, b] = subjects.as_slice() else { return None };
+    let between = &tokens[a.tokens.1..b.tokens.0];
+    if between.len() != 1 || between[0].norm != "and" || a.actor == b.actor {
+        return None;
+    }
+    let after = tokens.get(b.tokens.1)?;
+    let tx = time::governing_timex(text, sentence, after.span, timexes);
+    Some((sentence, a.actor, b.actor, tx))
 }
 
 /// One article's analysis, with what anchoring needs.
