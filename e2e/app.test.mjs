@@ -3,20 +3,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, dropFiles, timelineItems, artifact, SEEDS } from './support.mjs';
+import { openApp, dropFiles, timelineItems, artifact, SEEDS, useBrowser } from './support.mjs';
 
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser({ before, after });
 
 const ARNOR = {
   name: '2025-11-25-arnor.txt',
@@ -36,7 +25,7 @@ async function checkClean(t, errors, lateRequests) {
 }
 
 test('a first visit shows the sample articles as a timeline', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   await assert.doesNotReject(page.locator('#sample-note').waitFor());
   assert.match(await page.locator('#sample-note').textContent(), /sample articles/);
   const articles = page.getByRole('region', { name: /Articles/ }).locator('li.article');
@@ -69,7 +58,7 @@ test('a first visit shows the sample articles as a timeline', async () => {
 });
 
 test('search narrows the timeline, ignoring case and accents', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   const items = timelineItems(page);
   const all = await items.count();
   const search = page.getByRole('searchbox', { name: /Search/ });
@@ -90,7 +79,7 @@ test('search narrows the timeline, ignoring case and accents', async () => {
 });
 
 test('an event opens its article with the evidence sentence highlighted', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   const first = timelineItems(page).first();
   const evidence = (await first.locator('.evidence').textContent()).trim();
   await first.locator('button.summary').click();
@@ -111,7 +100,7 @@ test('an event opens its article with the evidence sentence highlighted', async 
 });
 
 test('clear removes every article; dropped files add theirs, a bad one gets a message', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await page.waitForFunction(() => document.querySelectorAll('ol[aria-label="Timeline"] > li.event').length === 0);
   assert.equal(await page.locator('li.article').count(), 0);
@@ -137,7 +126,7 @@ test('clear removes every article; dropped files add theirs, a bad one gets a me
 });
 
 test('the file picker adds files, and editing a date moves relative events', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   const dir = fs.mkdtempSync('/tmp/dateline-e2e-');
   const file = path.join(dir, 'undated-call.txt');
@@ -162,7 +151,7 @@ test('the file picker adds files, and editing a date moves relative events', asy
 });
 
 test('paste text adds an article', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await page.locator('summary', { hasText: 'Paste text' }).click();
   await page.getByLabel('Article text').fill('Foreign Minister Amrod Castamir visited Minas Tirith on 3 May 2024.');
@@ -173,7 +162,7 @@ test('paste text adds an article', async () => {
 });
 
 test('export downloads the JSON the CLI prints', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),
@@ -198,7 +187,7 @@ test('export downloads the JSON the CLI prints', async () => {
 });
 
 test('the built site works from a sub-path, as on GitHub Pages', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.subUrl);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.subUrl);
   assert.ok((await timelineItems(page).count()) >= 20);
   await checkClean(null, errors, lateRequests);
   await context.close();

@@ -4,21 +4,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openApp, dropFiles } from './support.mjs';
+import { openApp, dropFiles, useBrowser } from './support.mjs';
 
 const DIR = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'tests', 'hostile');
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser({ before, after });
 
 /** Drops files given as (name, bytes) onto the page. */
 async function dropBytes(page, files) {
@@ -47,7 +36,7 @@ const REFUSED = {
 };
 
 test('the hostile folder: each file read or refused by name, the good article untouched, no other error', async () => {
-  const { context, page, errors, lateRequests } = await openApp(browser, srv.url);
+  const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.getByRole('button', { name: 'Clear workspace' }).click();
@@ -75,7 +64,7 @@ test('the hostile folder: each file read or refused by name, the good article un
 });
 
 test('10,000 small files in one drop are all read, with progress', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await page.waitForTimeout(50);
   const dt = await page.evaluateHandle(() => {
@@ -120,7 +109,7 @@ function makeFolder(n) {
 }
 
 test('the folder picker reads a whole folder, subfolders included', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   const dir = makeFolder(150);
   await page.locator('#folder-input').setInputFiles(dir);
@@ -132,7 +121,7 @@ test('the folder picker reads a whole folder, subfolders included', async () => 
 });
 
 test('a folder dropped from the file manager is walked, past Chromium\'s batches of 100', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await page.waitForTimeout(50);
   const dir = makeFolder(250);
@@ -151,7 +140,7 @@ test('a folder dropped from the file manager is walked, past Chromium\'s batches
 });
 
 test('a panic in the page shows a message, and the workspace survives a reload', async () => {
-  const { context, page } = await openApp(browser, srv.url);
+  const { context, page } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await page.waitForTimeout(50);
   await dropFiles(page, [{ name: 'kept.txt', text: 'On Monday, President Ilse Vantrow of Arnor spoke by phone with King Theodric Morwen of Rohan.\n' }]);

@@ -86,3 +86,20 @@ export function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
 }
+
+/**
+ * Registers the suite's set-up and tear-down (a static server and one Chromium) with
+ * node:test, and returns the object that holds them once `before` has run.
+ */
+export function useBrowser(hooks) {
+  const env = { srv: null, browser: null };
+  hooks.before(async () => {
+    env.srv = await serve();
+    env.browser = await launch();
+  });
+  hooks.after(async () => {
+    await env.browser?.close();
+    env.srv?.server.close();
+  });
+  return env;
+}

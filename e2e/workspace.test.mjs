@@ -6,21 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import ICAL from 'ical.js';
-import { serve, launch, openApp, dropFiles, timelineItems, artifact } from './support.mjs';
+import { openApp, dropFiles, timelineItems, artifact, useBrowser } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-let srv;
-let browser;
-
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser({ before, after });
 
 const count = (page) => page.locator('li.event').count();
 const resultText = (page) => page.locator('#result-count').textContent();
@@ -30,7 +19,7 @@ async function waitCount(page, n) {
 }
 
 test('typo-tolerant search finds Zelenskyy from "zelenski" and highlights matches', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   const all = await count(page);
   await page.getByRole('searchbox', { name: /Search/ }).fill('zelenski');
   await page.waitForFunction((n) => document.querySelectorAll('li.event').length < n, all);
@@ -47,7 +36,7 @@ test('typo-tolerant search finds Zelenskyy from "zelenski" and highlights matche
 });
 
 test('each filter narrows the timeline to its live count; chips remove filters', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   const all = await count(page);
   const facets = page.locator('.filters fieldset');
   const n = await facets.count();
@@ -80,7 +69,7 @@ test('each filter narrows the timeline to its live count; chips remove filters',
 });
 
 test('dragging across the histogram chooses a date range', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   const plot = page.locator('.hist-plot');
   const box = await plot.boundingBox();
   const bars = await page.locator('.hist-bar').count();
@@ -117,7 +106,7 @@ test('dragging across the histogram chooses a date range', async () => {
 });
 
 test('the whole view state lives in the URL: reload and back restore it', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   const all = await count(page);
   await page.locator('.filters fieldset', { hasText: 'Event type' }).locator('input[type=checkbox]').first().check();
   const filtered = await count(page);
@@ -145,7 +134,7 @@ test('the whole view state lives in the URL: reload and back restore it', async 
 });
 
 test('articles and date settings survive a reload; clearing the workspace is kept too', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await waitCount(page, 0);
   await page.waitForTimeout(50);
@@ -172,7 +161,7 @@ test('articles and date settings survive a reload; clearing the workspace is kep
 });
 
 test('a damaged store is reported and set aside; the page still works', async () => {
-  const { context, page } = await openApp(browser, srv.url);
+  const { context, page } = await openApp(env.browser, env.srv.url);
   await page.waitForTimeout(300);
   await page.evaluate(() => new Promise((resolve, reject) => {
     const req = indexedDB.open('dateline', 1);
@@ -201,7 +190,7 @@ async function download(page, format) {
 }
 
 test('exports of the filtered view parse back: JSON, CSV, TimelineJS, iCalendar; JSON import restores', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   await page.locator('.filters fieldset', { hasText: 'Event type' }).locator('input[type=checkbox]').first().check();
   const shown = await count(page);
   const json = JSON.parse(await download(page, 'json'));
@@ -243,7 +232,7 @@ test('exports of the filtered view parse back: JSON, CSV, TimelineJS, iCalendar;
 });
 
 test('keyboard only: / to search, j/k to move, Enter to open, Esc to close', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('/');
   await page.waitForFunction(() => document.activeElement?.id === 'search');
@@ -269,7 +258,7 @@ test('keyboard only: / to search, j/k to move, Enter to open, Esc to close', asy
 });
 
 test('zoom, collapsible groups and swimlanes', async () => {
-  const { context, page, errors } = await openApp(browser, srv.url);
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'year', exact: true }).click();
   const groups = await page.locator('li.group').allTextContents();
   for (const g of groups) assert.match(g, /(\d{4}|Undated)/);
@@ -291,9 +280,9 @@ test('zoom, collapsible groups and swimlanes', async () => {
 
 test('accessibility scan (axe-core): no serious or critical violations, light and dark', async () => {
   for (const scheme of ['light', 'dark']) {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
+    const context = await env.browser.newContext({ bypassCSP: true, colorScheme: scheme });
     const page = await context.newPage();
-    await page.goto(srv.url);
+    await page.goto(env.srv.url);
     await page.getByRole('list', { name: 'Timeline' }).waitFor();
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
@@ -304,9 +293,9 @@ test('accessibility scan (axe-core): no serious or critical violations, light an
 });
 
 test('phone width: nothing overflows sideways', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(srv.url);
+  await page.goto(env.srv.url);
   await page.getByRole('list', { name: 'Timeline' }).waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 392, `page is ${width}px wide at 390`);
@@ -315,9 +304,9 @@ test('phone width: nothing overflows sideways', async () => {
 });
 
 test('after the first visit the page works offline', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(srv.url);
+  await page.goto(env.srv.url);
   await page.getByRole('list', { name: 'Timeline' }).waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await context.setOffline(true);

@@ -211,36 +211,6 @@ impl Workspace {
         }
     }
 
-    /// Restores a workspace from a JSON export (schema 1): its articles, with the
-    /// publication dates the user had set. A file that is not one gets a message.
-    pub fn import_json(&mut self, file: &str, json: &str) -> bool {
-        match export::from_json(json) {
-            Ok(a) => {
-                self.leave_samples();
-                for art in a.articles {
-                    if self.docs.iter().any(|d| d.file == art.file && d.text == art.text) {
-                        continue;
-                    }
-                    if art.published_source == analysis::PublishedSource::User {
-                        if let Some(d) = art.published.as_deref().and_then(|d| d.parse::<Date>().ok()) {
-                            self.overrides.insert(art.file.clone(), d);
-                        }
-                    }
-                    let mut doc = Document::from_text(art.file, art.text);
-                    doc.title = art.title;
-                    doc.warnings = art.warnings;
-                    self.docs.push(doc);
-                }
-                self.reanalyze();
-                true
-            }
-            Err(e) => {
-                self.messages.push(e.in_file(file).to_string());
-                false
-            }
-        }
-    }
-
     /// The articles and the user's date settings, for saving.
     pub fn saved(&self) -> Saved {
         Saved {
