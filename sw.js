@@ -1,8 +1,10 @@
 // Dateline's service worker: after the first visit the page works offline.
 // The page shell (index.html) is fetched network-first, so a new version is picked up
 // on the next visit when online; the hashed wasm, JS and CSS files never change under
-// the same name, so they are served cache-first.
+// the same name, so they are served cache-first. The analysis worker's files have fixed
+// names (a worker is started by name), so they are network-first like the page.
 const CACHE = 'dateline-v1';
+const WORKER = ['./dateline-worker_loader.js', './dateline-worker.js', './dateline-worker_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -12,7 +14,7 @@ self.addEventListener('install', (event) => {
     await cache.put('./', res);
     // The hashed files the page refers to.
     const assets = [...html.matchAll(/(?:href|src)="\.?\/?([^"?#]+\.(?:wasm|js|css))"/g)].map((m) => './' + m[1]);
-    await cache.addAll([...new Set(assets)]);
+    await cache.addAll([...new Set([...assets, ...WORKER])]);
     await self.skipWaiting();
   })());
 });
@@ -28,15 +30,17 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
   const isPage = req.mode === 'navigate';
+  const isWorker = WORKER.some((w) => new URL(w, self.location).href === req.url.split(/[?#]/)[0]);
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    if (isPage) {
+    if (isPage || isWorker) {
+      const key = isPage ? './' : req;
       try {
         const res = await fetch(req);
-        if (res.ok) await cache.put('./', res.clone());
+        if (res.ok) await cache.put(key, res.clone());
         return res;
       } catch (_) {
-        return (await cache.match('./')) || Response.error();
+        return (await cache.match(key)) || Response.error();
       }
     }
     const hit = await cache.match(req);

@@ -160,9 +160,17 @@ impl Analyzer {
     /// contact "on Monday" that a dated article pins to a day (same participants, same
     /// kind of event), its date follows from that day (see `anchor.rs`).
     pub fn analyze(&self, docs: &[Document]) -> Analysis {
+        self.analyze_with_progress(docs, &mut |_, _| {})
+    }
+
+    /// [`analyze`](Analyzer::analyze), calling `progress(done, total)` after each article.
+    pub fn analyze_with_progress(&self, docs: &[Document], progress: &mut dyn FnMut(usize, usize)) -> Analysis {
         let ids: Vec<String> = (1..=docs.len()).map(|i| format!("a{i}")).collect();
-        let mut results: Vec<Analyzed> =
-            docs.iter().zip(&ids).map(|(doc, id)| self.analyze_one(id, doc, None)).collect();
+        let mut results: Vec<Analyzed> = Vec::with_capacity(docs.len());
+        for (i, (doc, id)) in docs.iter().zip(&ids).enumerate() {
+            results.push(self.analyze_one(id, doc, None));
+            progress(i + 1, docs.len());
+        }
         // Anchoring can chain (an article dated by inference dates another): a few rounds.
         for _ in 0..3 {
             let found = anchor::infer(docs, &results);

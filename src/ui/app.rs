@@ -11,7 +11,8 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::viewer::Viewer;
 use crate::workspace::view::{View, ViewState};
-use crate::workspace::Workspace;
+use crate::workspace::{Change, Workspace};
+use std::collections::VecDeque;
 
 /// What the article viewer shows: an article, the evidence to emphasise, and where to
 /// give focus back.
@@ -33,10 +34,14 @@ pub struct State {
     pub view: Memo<View>,
     pub opened: RwSignal<Option<Opened>>,
     pub dragging: RwSignal<bool>,
-    /// Files being read: (done, total).
-    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// What is being done: (stage, done, total).
+    pub progress: RwSignal<Option<(&'static str, usize, usize)>>,
     /// Set when the user cancels reading.
     pub cancel: RwSignal<bool>,
+    /// Changes waiting for the analysis worker, in order.
+    pub queue: StoredValue<VecDeque<Change>>,
+    /// Whether a change is being carried out.
+    pub busy: RwSignal<bool>,
 }
 
 impl State {
@@ -46,15 +51,52 @@ impl State {
             return;
         }
         self.cancel.set(false);
-        self.progress.set(Some((0, list.len())));
+        self.progress.set(Some(("Opening files", 0, list.len())));
         spawn_local(async move {
             let (files, errors) = io::read_files(list, self.progress, self.cancel).await;
-            self.ws.update(|w| {
-                w.messages.extend(errors);
-                w.add_files(files);
-            });
-            self.progress.set(None);
+            self.ws.update(|w| w.messages.extend(errors));
+            if self.cancel.get_untracked() {
+                self.progress.set(None);
+            } else {
+                self.submit(Change::Files(files));
+            }
         });
+    }
+
+    /// Carries out `change` in the analysis worker, after those already waiting; the
+    /// page keeps responding meanwhile.
+    pub fn submit(self, change: Change) {
+        self.queue.update_value(|q| q.push_back(change));
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        spawn_local(async move {
+            while let Some(change) = self.queue.try_update_value(|q| q.pop_front()).flatten() {
+                let job = self.ws.with_untracked(|w| w.job(change));
+                let progress = self.progress;
+                let done = io::run_job(job, move |stage, d, t| progress.set(Some((stage.label(), d, t)))).await;
+                match done {
+                    Ok(done) => {
+                        self.ws.update(|w| {
+                            w.apply(done);
+                        });
+                    }
+                    Err(e) => self.ws.update(|w| w.messages.push(e)),
+                }
+            }
+            self.progress.set(None);
+            self.busy.set(false);
+        });
+    }
+
+    /// Stops reading and analysing: what was being added is left out, the workspace
+    /// stays as it was.
+    pub fn cancel(self) {
+        self.cancel.set(true);
+        self.queue.update_value(|q| q.clear());
+        io::cancel_job("cancelled: the files being added were left out");
+        self.progress.set(None);
     }
 
     /// Changes the view state, recording a history entry (back/forward restore it).
@@ -108,6 +150,8 @@ pub fn App() -> impl IntoView {
         dragging: RwSignal::new(false),
         progress: RwSignal::new(None),
         cancel: RwSignal::new(false),
+        queue: StoredValue::new(VecDeque::new()),
+        busy: RwSignal::new(false),
     };
     provide_context(state);
 
@@ -115,7 +159,13 @@ pub fn App() -> impl IntoView {
     let loaded = RwSignal::new(false);
     spawn_local(async move {
         match io::load_workspace().await {
-            Ok(Some(saved)) => ws.set(Workspace::restore(today, saved)),
+            Ok(Some(saved)) => {
+                let (restored, stale) = Workspace::unanalysed(today, saved);
+                ws.set(restored);
+                if stale {
+                    state.submit(Change::Reanalyze);
+                }
+            }
             Ok(None) => {}
             Err(e) => ws.update(|w| w.messages.push(e)),
         }
@@ -132,6 +182,7 @@ pub fn App() -> impl IntoView {
         }
     });
     io::register_service_worker();
+    spawn_local(io::start_worker());
 
     // Back and forward restore the view.
     let _ = window_event_listener(ev::popstate, move |_| {

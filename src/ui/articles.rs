@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::app::State;
 use crate::analysis::{parse_date, ArticleOut, PublishedSource};
+use crate::workspace::Change;
 
 /// The articles panel: title, publication date with its reason, editable.
 #[component]
@@ -36,7 +37,7 @@ fn ArticleRow(a: ArticleOut, i: usize) -> impl IntoView {
         let v = event_target_value(&ev);
         let date = if v.is_empty() { Ok(None) } else { parse_date(&v).map(Some) };
         match date {
-            Ok(d) => state.ws.update(|w| w.set_published(&file, d)),
+            Ok(d) => state.submit(Change::Published(file.clone(), d)),
             Err(e) => state.ws.update(|w| w.messages.push(e.in_file(file.clone()).to_string())),
         }
     };

@@ -39,7 +39,7 @@ pub struct Picked {
 /// `cancel` is set. A file that cannot be read becomes a message.
 pub async fn read_files(
     list: Vec<Picked>,
-    progress: RwSignal<Option<(usize, usize)>>,
+    progress: RwSignal<Option<(&'static str, usize, usize)>>,
     cancel: RwSignal<bool>,
 ) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     let total = list.len();
@@ -47,14 +47,14 @@ pub async fn read_files(
     let mut errors = Vec::new();
     for (i, p) in list.into_iter().enumerate() {
         if cancel.get_untracked() {
-            errors.push(format!("reading cancelled: {} of {total} files were not added", total - i));
+            errors.push(format!("cancelled: none of the {total} files being added were added"));
             break;
         }
         match read_file(&p.file).await {
             Ok(bytes) => files.push((p.name, bytes)),
             Err(e) => errors.push(format!("file {}: cannot read: {e}", p.name)),
         }
-        progress.set(Some((i + 1, total)));
+        progress.set(Some(("Opening files", i + 1, total)));
     }
     (files, errors)
 }
@@ -410,4 +410,186 @@ pub fn install_panic_hook() {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn panic_for_test() {
     panic!("a test asked for this panic");
+}
+
+// ---- The analysis worker ----------------------------------------------------------
+//
+// Reading files and analysing articles run in a Web Worker (the `dateline-worker`
+// binary, `src/worker.rs`), so the page keeps responding. The page's own WebAssembly
+// does not hold the analysis core: the samples' analysis is built in, so the first
+// timeline shows without waiting for the worker, which loads beside it. A job
+// goes over as {job: JSON, names: [..], files: [Uint8Array..]}; the worker answers
+// {progress: [stage, done, total]} as it goes, then {done: JSON} or {failed: message}.
+
+use crate::workspace::{job, Change, Done, Job, Stage};
+
+thread_local! {
+    static WORKER: std::cell::RefCell<Option<(web_sys::Worker, js_sys::Promise)>> = const { std::cell::RefCell::new(None) };
+    /// The running job's message handler and its reject function (to cancel it).
+    static RUNNING: std::cell::RefCell<Option<(Closure<dyn FnMut(web_sys::MessageEvent)>, js_sys::Function)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn error_text(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()))
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| "the analysis worker stopped".to_string())
+}
+
+/// The worker, started and ready. The page starts it while loading ([`start_worker`]),
+/// so that nothing is fetched once the page has loaded.
+async fn worker() -> Result<web_sys::Worker, String> {
+    let started = WORKER.with(|w| w.borrow().clone());
+    let (w, ready) = match started {
+        Some(pair) => pair,
+        None => {
+            let w = web_sys::Worker::new("./dateline-worker_loader.js")
+                .map_err(|e| format!("cannot start the analysis worker: {}", error_text(&e)))?;
+            // It says "ready" once its WebAssembly is running; messages before that are lost.
+            let ready = js_sys::Promise::new(&mut |resolve, reject| {
+                w.set_onmessage(Some(&resolve));
+                w.set_onerror(Some(&reject));
+            });
+            WORKER.with(|slot| *slot.borrow_mut() = Some((w.clone(), ready.clone())));
+            (w, ready)
+        }
+    };
+    if let Err(e) = wasm_bindgen_futures::JsFuture::from(ready).await {
+        stop_worker();
+        return Err(format!("cannot start the analysis worker: {}", error_text(&e)));
+    }
+    Ok(w)
+}
+
+/// Starts the analysis worker (reading and analysing happen there).
+pub async fn start_worker() {
+    let _ = worker().await;
+}
+
+/// Runs `job` in the worker, calling `progress` as it goes.
+pub async fn run_job(mut job: Job, progress: impl Fn(Stage, usize, usize) + 'static) -> Result<Done, String> {
+    let w = worker().await?;
+    let files = match &mut job.change {
+        Change::Files(files) => std::mem::take(files),
+        _ => Vec::new(),
+    };
+    let msg = js_sys::Object::new();
+    let names = js_sys::Array::new();
+    let bytes = js_sys::Array::new();
+    for (name, b) in &files {
+        names.push(&JsValue::from_str(name));
+        bytes.push(&js_sys::Uint8Array::from(b.as_slice()));
+    }
+    drop(files);
+    let json = serde_json::to_string(&job).map_err(|e| e.to_string())?;
+    let _ = js_sys::Reflect::set(&msg, &"job".into(), &JsValue::from_str(&json));
+    let _ = js_sys::Reflect::set(&msg, &"names".into(), &names);
+    let _ = js_sys::Reflect::set(&msg, &"files".into(), &bytes);
+    let mut progress = Some(progress);
+    let answer = js_sys::Promise::new(&mut |resolve, reject| {
+        let fail = reject.clone();
+        let progress = progress.take().expect("a promise runs its executor once");
+        let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            let p = get(&data, "progress");
+            if p.is_object() {
+                let a = js_sys::Array::from(&p);
+                let n = |i| a.get(i).as_f64().unwrap_or(0.0) as usize;
+                let stage = if n(0) == 0 { Stage::Reading } else { Stage::Analysing };
+                progress(stage, n(1), n(2));
+            } else if let Some(done) = get(&data, "done").as_string() {
+                let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&done));
+            } else {
+                let _ = fail.call1(&JsValue::NULL, &get(&data, "failed"));
+            }
+        });
+        w.set_onmessage(Some(on.as_ref().unchecked_ref()));
+        w.set_onerror(Some(&reject));
+        RUNNING.with(|r| *r.borrow_mut() = Some((on, reject)));
+    });
+    w.post_message(&msg).map_err(|e| format!("cannot send the files to the analysis worker: {}", error_text(&e)))?;
+    let result = wasm_bindgen_futures::JsFuture::from(answer).await;
+    RUNNING.with(|r| r.borrow_mut().take());
+    match result {
+        Ok(json) => serde_json::from_str(&json.as_string().unwrap_or_default())
+            .map_err(|e| format!("the analysis worker answered badly: {e}")),
+        Err(e) => {
+            // A worker that failed is replaced by a fresh one next time.
+            stop_worker();
+            Err(error_text(&e))
+        }
+    }
+}
+
+fn stop_worker() {
+    if let Some((w, _)) = WORKER.with(|w| w.borrow_mut().take()) {
+        w.terminate();
+    }
+}
+
+/// Stops the running job, if any: the worker is ended (a new one starts for the next
+/// job, its files coming from the browser's cache) and the job fails with `reason`.
+pub fn cancel_job(reason: &str) {
+    if let Some((_, reject)) = RUNNING.with(|r| r.borrow_mut().take()) {
+        stop_worker();
+        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
+    }
+}
+
+/// The worker's side: answers jobs until the page ends it.
+pub fn serve_jobs() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // A panic becomes a failed job with its message, not a silent stop.
+    let on_panic = scope.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        console_error_panic_hook::hook(info);
+        let msg = js_sys::Object::new();
+        let text = format!("the analysis stopped on an internal error: {info}");
+        let _ = js_sys::Reflect::set(&msg, &"failed".into(), &JsValue::from_str(&text));
+        let _ = on_panic.post_message(&msg);
+    }));
+    let reply = scope.clone();
+    let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let data = e.data();
+        let post = |key: &str, value: &JsValue| {
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &key.into(), value);
+            let _ = reply.post_message(&msg);
+        };
+        let mut job: Job = match serde_json::from_str(&get(&data, "job").as_string().unwrap_or_default()) {
+            Ok(j) => j,
+            Err(e) => return post("failed", &JsValue::from_str(&format!("a bad job: {e}"))),
+        };
+        if let Change::Files(files) = &mut job.change {
+            let names = js_sys::Array::from(&get(&data, "names"));
+            let bytes = js_sys::Array::from(&get(&data, "files"));
+            for i in 0..names.length() {
+                let b: js_sys::Uint8Array = bytes.get(i).unchecked_into();
+                files.push((names.get(i).as_string().unwrap_or_default(), b.to_vec()));
+            }
+        }
+        // About a hundred progress messages per stage at most.
+        let done = job::run(job, &mut |stage, done, total| {
+            if done == total || done % (total / 100).max(1) == 0 {
+                let a = js_sys::Array::of3(
+                    &JsValue::from(stage as u32),
+                    &JsValue::from(done as u32),
+                    &JsValue::from(total as u32),
+                );
+                post("progress", &a);
+            }
+        });
+        match serde_json::to_string(&done) {
+            Ok(json) => post("done", &JsValue::from_str(&json)),
+            Err(e) => post("failed", &JsValue::from_str(&e.to_string())),
+        }
+    });
+    scope.set_onmessage(Some(on.as_ref().unchecked_ref()));
+    on.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
 }

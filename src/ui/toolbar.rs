@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::app::State;
 use super::io;
+use crate::workspace::Change;
 
 /// Search, adding articles (files, folders, paste), exports and clearing.
 #[component]
@@ -12,8 +13,11 @@ pub fn Toolbar() -> impl IntoView {
     let on_pick = move |ev: leptos::ev::Event| state.add_files(io::input_files(&ev));
     let add_pasted = move |_| {
         let text = pasted.get_untracked();
-        if state.ws.try_update(|w| w.add_text(&text)).unwrap_or(false) {
+        if text.trim().is_empty() {
+            state.ws.update(|w| w.messages.push("pasted text: no text to add".to_string()));
+        } else {
             pasted.set(String::new());
+            state.submit(Change::Text(text));
         }
     };
     let export = move |_| {
@@ -35,6 +39,7 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let clear = move |_| {
+        state.cancel();
         state.ws.update(|w| w.clear());
         state.opened.set(None);
         state.set_view(|v| {
@@ -98,14 +103,14 @@ pub fn Toolbar() -> impl IntoView {
             <Show when=move || state.progress.get().is_some()>
                 <div class="progress" role="status">
                     <label for="progress-bar">
-                        {move || state.progress.get().map(|(d, t)| format!("Reading files: {d} of {t}")).unwrap_or_default()}
+                        {move || state.progress.get().map(|(s, d, t)| format!("{s}: {d} of {t}")).unwrap_or_default()}
                     </label>
                     <progress
                         id="progress-bar"
-                        max=move || state.progress.get().map(|p| p.1).unwrap_or(1)
-                        value=move || state.progress.get().map(|p| p.0).unwrap_or(0)
+                        max=move || state.progress.get().map(|p| p.2).unwrap_or(1)
+                        value=move || state.progress.get().map(|p| p.1).unwrap_or(0)
                     ></progress>
-                    <button type="button" on:click=move |_| state.cancel.set(true)>"Cancel"</button>
+                    <button type="button" on:click=move |_| state.cancel()>"Cancel"</button>
                 </div>
             </Show>
             <details class="paste">

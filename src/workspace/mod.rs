@@ -3,14 +3,14 @@
 //! page, so it is tested natively.
 
 pub mod exports;
+pub mod job;
 pub mod search;
 pub mod view;
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
-use crate::analysis::{self, export, Analysis, Analyzer, Document};
+use crate::analysis::{self, export, Analysis, Document};
+pub use job::{Change, Done, Job, Stage};
 use search::SearchIndex;
 use view::{View, ViewState};
 
@@ -23,13 +23,49 @@ pub const SAMPLES: &[(&str, &str)] = &[
     ("004_80507271b0520eef.txt", include_str!("../../seeds/004_80507271b0520eef.txt")),
 ];
 
+/// The day the samples' analysis in `samples.json` was made for ("today" only decides
+/// the year of a weekday written with its month and day).
+pub const SAMPLES_TODAY: Date = jiff::civil::date(2026, 11, 23);
+
+/// The samples read and analysed ahead of time (`samples.json`, kept current by the
+/// test `samples_json_is_current`), so that a first visit shows their timeline without
+/// downloading the analysis worker.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SamplesSnapshot {
+    pub today: Date,
+    pub docs: Vec<Document>,
+    pub analysis: Analysis,
+}
+
+impl SamplesSnapshot {
+    /// Reads and analyses [`SAMPLES`] (what `samples.json` holds).
+    pub fn make() -> SamplesSnapshot {
+        // Read like dropped files, so their captions and link lists are cleaned too.
+        let docs: Vec<Document> = SAMPLES
+            .iter()
+            .filter_map(|(name, text)| analysis::ingest::read_files(name, text.as_bytes()).ok())
+            .flatten()
+            .collect();
+        let done = job::run(
+            Job { today: SAMPLES_TODAY, docs, published: Vec::new(), pasted: 0, change: Change::Reanalyze },
+            &mut |_, _, _| {},
+        );
+        SamplesSnapshot { today: SAMPLES_TODAY, docs: done.docs, analysis: done.analysis }
+    }
+
+    /// The snapshot built into the app.
+    pub fn builtin() -> SamplesSnapshot {
+        serde_json::from_str(include_str!("samples.json")).expect("samples.json is a samples snapshot")
+    }
+}
+
 /// Everything the user has loaded and set, and the analysis of it.
 #[derive(Clone, Debug)]
 pub struct Workspace {
     today: Date,
     docs: Vec<Document>,
     /// Publication dates set by the user, by file name.
-    overrides: HashMap<String, Date>,
+    overrides: Vec<(String, Date)>,
     /// Messages about files that could not be read, newest last.
     pub messages: Vec<String>,
     /// Whether the loaded articles are the samples.
@@ -48,32 +84,23 @@ impl Workspace {
         Workspace {
             today,
             docs: Vec::new(),
-            overrides: HashMap::new(),
+            overrides: Vec::new(),
             messages: Vec::new(),
             samples: false,
-            analysis: Analysis {
-                schema: analysis::SCHEMA,
-                articles: Vec::new(),
-                events: Vec::new(),
-                actors: Vec::new(),
-            },
+            analysis: Analysis { schema: analysis::SCHEMA, articles: Vec::new(), events: Vec::new(), actors: Vec::new() },
             index: SearchIndex::default(),
             pre: view::Precomputed::default(),
             pasted: 0,
         }
     }
 
-    /// A workspace holding the sample articles.
+    /// A workspace holding the sample articles, analysed ahead of time.
     pub fn with_samples(today: Date) -> Workspace {
         let mut ws = Workspace::new(today);
-        // Read like dropped files, so their captions and link lists are cleaned too.
-        ws.docs = SAMPLES
-            .iter()
-            .filter_map(|(name, text)| analysis::ingest::read_files(name, text.as_bytes()).ok())
-            .flatten()
-            .collect();
+        let snap = SamplesSnapshot::builtin();
+        ws.docs = snap.docs;
         ws.samples = true;
-        ws.reanalyze();
+        ws.install(snap.analysis);
         ws
     }
 
@@ -81,66 +108,54 @@ impl Workspace {
         &self.analysis
     }
 
+    /// The job that carries out `change` on this workspace (for a worker, or [`job::run`]).
+    pub fn job(&self, change: Change) -> Job {
+        Job {
+            today: self.today,
+            docs: self.docs.clone(),
+            published: self.overrides.clone(),
+            pasted: self.pasted,
+            change,
+        }
+    }
+
+    /// Takes in what a job gave. Returns how many articles it added.
+    pub fn apply(&mut self, done: Done) -> usize {
+        self.docs = done.docs;
+        self.overrides = done.published;
+        self.pasted = done.pasted;
+        self.messages.extend(done.messages);
+        // The first file of one's own: the samples stay until cleared, but the sample
+        // note goes.
+        if done.added > 0 {
+            self.samples = false;
+        }
+        self.install(done.analysis);
+        done.added
+    }
+
+    /// Carries out `change` here and now (what the page's worker does elsewhere).
+    pub fn change(&mut self, change: Change) -> usize {
+        let done = job::run(self.job(change), &mut |_, _, _| {});
+        self.apply(done)
+    }
+
+    fn install(&mut self, analysis: Analysis) {
+        self.index = SearchIndex::build(&analysis);
+        self.pre = view::Precomputed::new(&analysis);
+        self.analysis = analysis;
+    }
+
     /// Adds files read by the page; a file that cannot be read gets a message naming
     /// it and the reason, and the others go on. A file already loaded (same name and
     /// text) is not added twice. Returns how many were added.
-    pub fn add_files(&mut self, mut files: Vec<(String, Vec<u8>)>) -> usize {
-        let mut added = 0;
-        // One drop reads at most the total limit; the rest is named and left out.
-        let sizes: Vec<(String, usize)> = files.iter().map(|(n, b)| (n.clone(), b.len())).collect();
-        let (fit, over) = analysis::ingest::within_total(&sizes);
-        files.truncate(fit);
-        self.messages.extend(over);
-        for (name, bytes) in files {
-            match analysis::ingest::read_files(&name, &bytes) {
-                Ok(docs) => {
-                    for doc in docs {
-                        if self.docs.iter().any(|d| d.file == doc.file && d.text == doc.text) {
-                            self.messages.push(format!("file {}: already loaded", doc.file));
-                            continue;
-                        }
-                        // A date the user had set (a restored export) is theirs again.
-                        if let Some(p) = doc.published.as_ref().filter(|p| p.by_user) {
-                            self.overrides.entry(doc.file.clone()).or_insert(p.date);
-                        }
-                        self.leave_samples();
-                        self.docs.push(doc);
-                        added += 1;
-                    }
-                }
-                Err(e) => self.messages.push(e.to_string()),
-            }
-        }
-        if added > 0 {
-            self.reanalyze();
-        }
-        added
+    pub fn add_files(&mut self, files: Vec<(String, Vec<u8>)>) -> usize {
+        self.change(Change::Files(files))
     }
 
     /// Adds pasted text as an article named "pasted-N.txt".
     pub fn add_text(&mut self, text: &str) -> bool {
-        if text.trim().is_empty() {
-            self.messages.push("pasted text: no text to add".to_string());
-            return false;
-        }
-        self.pasted += 1;
-        let name = format!("pasted-{}.txt", self.pasted);
-        self.leave_samples();
-        match analysis::ingest::read_files(&name, text.as_bytes()) {
-            Ok(docs) => self.docs.extend(docs),
-            Err(e) => {
-                self.messages.push(e.to_string());
-                return false;
-            }
-        }
-        self.reanalyze();
-        true
-    }
-
-    /// The first file of one's own replaces nothing: samples stay until cleared, but
-    /// the sample note goes.
-    fn leave_samples(&mut self) {
-        self.samples = false;
+        self.change(Change::Text(text.to_string())) > 0
     }
 
     /// Removes every article, samples included, and every setting.
@@ -149,31 +164,13 @@ impl Workspace {
         self.overrides.clear();
         self.messages.clear();
         self.samples = false;
-        self.reanalyze();
+        self.install(Workspace::new(self.today).analysis);
     }
 
     /// Sets (or, with None, unsets) an article's publication date; every date that
     /// depends on it moves.
     pub fn set_published(&mut self, file: &str, date: Option<Date>) {
-        match date {
-            Some(d) => {
-                self.overrides.insert(file.to_string(), d);
-            }
-            None => {
-                self.overrides.remove(file);
-            }
-        }
-        self.reanalyze();
-    }
-
-    fn reanalyze(&mut self) {
-        let mut b = Analyzer::builder(self.today);
-        for (file, date) in &self.overrides {
-            b = b.published(file.clone(), *date);
-        }
-        self.analysis = b.build().analyze(&self.docs);
-        self.index = SearchIndex::build(&self.analysis);
-        self.pre = view::Precomputed::new(&self.analysis);
+        self.change(Change::Published(file.to_string(), date));
     }
 
     /// Indices of the events matching `query` (see [`SearchIndex::search`]).
@@ -221,13 +218,29 @@ impl Workspace {
         }
     }
 
-    /// A workspace restored from what [`saved`](Workspace::saved) gave.
-    pub fn restore(today: Date, saved: Saved) -> Workspace {
+    /// A workspace with what [`saved`](Workspace::saved) gave. Unless it is the samples
+    /// as shipped (whose analysis is built in), it is not analysed yet (the second
+    /// value is true): carry out [`Change::Reanalyze`] next.
+    pub fn unanalysed(today: Date, saved: Saved) -> (Workspace, bool) {
+        if saved.samples && saved.published.is_empty() {
+            let ws = Workspace::with_samples(today);
+            if ws.docs == saved.docs {
+                return (ws, false);
+            }
+        }
         let mut ws = Workspace::new(today);
         ws.samples = saved.samples;
         ws.docs = saved.docs;
         ws.overrides = saved.published.into_iter().filter_map(|(f, d)| Some((f, d.parse().ok()?))).collect();
-        ws.reanalyze();
+        (ws, true)
+    }
+
+    /// A workspace restored from what [`saved`](Workspace::saved) gave.
+    pub fn restore(today: Date, saved: Saved) -> Workspace {
+        let (mut ws, stale) = Workspace::unanalysed(today, saved);
+        if stale {
+            ws.change(Change::Reanalyze);
+        }
         ws
     }
 }
@@ -245,6 +258,19 @@ pub struct Saved {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn samples_json_is_current() {
+        let now = SamplesSnapshot::make();
+        if std::env::var_os("DATELINE_BLESS").is_some() {
+            let json = serde_json::to_string_pretty(&now).unwrap() + "\n";
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/src/workspace/samples.json"), json).unwrap();
+        }
+        assert!(
+            SamplesSnapshot::builtin() == now,
+            "src/workspace/samples.json is out of date: run `./dev samples` (DATELINE_BLESS=1 cargo test --lib samples_json)"
+        );
+    }
 
     #[test]
     fn samples_have_events_and_search_folds_accents() {
