@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = path.join(ROOT, 'dist');
+export const DIST = process.env.DATELINE_DIST ? path.resolve(process.env.DATELINE_DIST) : path.join(ROOT, 'dist');
 export const ARTIFACTS = path.join(ROOT, 'e2e', 'artifacts');
 export const SEEDS = path.join(ROOT, 'seeds');
 

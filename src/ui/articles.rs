@@ -4,11 +4,50 @@ use super::app::State;
 use crate::analysis::{parse_date, ArticleOut, PublishedSource};
 use crate::workspace::Change;
 
+/// How many articles the panel lists at once (a drop of thousands stays light); a
+/// filter box finds the others.
+const LISTED: usize = 50;
+
 /// The articles panel: title, publication date with its reason, editable.
 #[component]
 pub fn Articles() -> impl IntoView {
     let state = expect_context::<State>();
-    let articles = Memo::new(move |_| state.ws.with(|w| w.analysis().articles.clone()));
+    // The articles without their texts (the panel does not show them).
+    let articles = Memo::new(move |_| {
+        state.ws.with(|w| {
+            w.analysis()
+                .articles
+                .iter()
+                .map(|a| ArticleOut {
+                    id: a.id.clone(),
+                    file: a.file.clone(),
+                    title: a.title.clone(),
+                    published: a.published.clone(),
+                    published_reason: a.published_reason.clone(),
+                    published_source: a.published_source,
+                    published_inferred: a.published_inferred,
+                    warnings: a.warnings.clone(),
+                    text: String::new(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let find = RwSignal::new(String::new());
+    let matching = Memo::new(move |_| {
+        let needle = find.with(|f| f.trim().to_lowercase());
+        articles.with(|all| {
+            let hits: Vec<usize> = (0..all.len())
+                .filter(|&i| {
+                    needle.is_empty()
+                        || all[i].title.to_lowercase().contains(&needle)
+                        || all[i].file.to_lowercase().contains(&needle)
+                })
+                .collect();
+            hits
+        })
+    });
+    let many = move || articles.with(|a| a.len() > LISTED);
+    let unlisted = move || matching.with(|m| m.len().saturating_sub(LISTED));
     view! {
         <section class="articles" aria-labelledby="articles-h">
             <details open>
@@ -18,11 +57,24 @@ pub fn Articles() -> impl IntoView {
                 <Show when=move || articles.with(|a| a.is_empty())>
                     <p class="empty">"No articles. Drop files here, use “Add files”, or paste text."</p>
                 </Show>
+                <Show when=many>
+                    <label for="find-article" class="find-article">"Find an article"</label>
+                    <input id="find-article" type="search" autocomplete="off"
+                        placeholder="title or file name"
+                        prop:value=move || find.get()
+                        on:input=move |ev| find.set(event_target_value(&ev))/>
+                </Show>
                 <ul class="article-list">
                     {move || {
-                        articles.get().into_iter().enumerate().map(|(i, a)| view! { <ArticleRow a=a i=i/> }).collect_view()
+                        let shown: Vec<usize> = matching.with(|m| m.iter().take(LISTED).copied().collect());
+                        articles.with(|all| {
+                            shown.into_iter().map(|i| view! { <ArticleRow a=all[i].clone() i=i/> }).collect_view()
+                        })
                     }}
                 </ul>
+                <Show when=move || { unlisted() > 0 }>
+                    <p class="hint">{move || format!("{} more: type part of a title or file name to find them.", unlisted())}</p>
+                </Show>
             </details>
         </section>
     }

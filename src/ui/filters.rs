@@ -28,20 +28,23 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let all = RwSignal::new(false);
     let values = Memo::new(move |_| {
         state.view.with(|v| {
-            v.facets.iter().find(|(f, _)| *f == facet).map(|(_, vals)| vals.clone()).unwrap_or_default()
+            v.facets.iter().find(|l| l.facet == facet).map(|l| (l.values.clone(), l.distinct)).unwrap_or_default()
         })
     });
     let shown = move || {
-        let vals = values.get();
+        let vals = values.with(|v| v.0.clone());
         if all.get() {
             vals
         } else {
             vals.into_iter().take(SHOWN).collect::<Vec<_>>()
         }
     };
-    let more = move || values.with(|v| v.len().saturating_sub(SHOWN));
+    let listed = move || values.with(|v| v.0.len());
+    let more = move || listed().saturating_sub(SHOWN);
+    // Values with matches that are not listed (a facet lists at most FACET_LIMIT).
+    let unlisted = move || values.with(|v| v.1.saturating_sub(v.0.iter().filter(|x| x.count > 0).count()));
     view! {
-        <Show when=move || values.with(|v| !v.is_empty())>
+        <Show when=move || { listed() > 0 }>
             <fieldset class="facet">
                 <legend>{facet.label()}</legend>
                 <ul>
@@ -55,8 +58,11 @@ fn FacetBox(facet: Facet) -> impl IntoView {
                 </ul>
                 <Show when=move || { more() > 0 }>
                     <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
-                        {move || if all.get() { "Show fewer".to_string() } else { format!("Show all ({} more)", more()) }}
+                        {move || if all.get() { "Show fewer".to_string() } else { format!("Show more ({} more)", more()) }}
                     </button>
+                </Show>
+                <Show when=move || { all.get() && unlisted() > 0 }>
+                    <p class="hint">{move || format!("{} more with fewer events: search to find them.", unlisted())}</p>
                 </Show>
             </fieldset>
         </Show>
@@ -92,8 +98,9 @@ pub fn Chips() -> impl IntoView {
         let labels = state.view.with(|v| {
             v.facets
                 .iter()
-                .flat_map(|(f, vals)| {
-                    vals.iter().filter(|x| x.active).map(move |x| (*f, x.value.clone(), x.label.clone()))
+                .flat_map(|l| {
+                    let f = l.facet;
+                    l.values.iter().filter(|x| x.active).map(move |x| (f, x.value.clone(), x.label.clone()))
                 })
                 .collect::<Vec<_>>()
         });

@@ -213,9 +213,35 @@ pub fn current_hash() -> String {
     window().location().hash().unwrap_or_default().trim_start_matches('#').to_string()
 }
 
-/// Puts the view state into the URL's hash: a new history entry when `push`, else in
-/// place. Nothing is loaded.
+thread_local! {
+    /// A hash waiting to replace the current one (typing), and its timer.
+    static PENDING_HASH: std::cell::RefCell<Option<(String, i32)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Puts the view state into the URL's hash: a new history entry when `push`, at once;
+/// else in place, once typing pauses (a history call can take a frame or more, and a
+/// keystroke must not wait for it). Nothing is loaded.
 pub fn push_hash(query: &str, push: bool) {
+    if let Some((_, timer)) = PENDING_HASH.with(|p| p.borrow_mut().take()) {
+        window().clear_timeout_with_handle(timer);
+    }
+    if push {
+        set_hash(query, true);
+        return;
+    }
+    let apply = Closure::once_into_js(|| {
+        if let Some((q, _)) = PENDING_HASH.with(|p| p.borrow_mut().take()) {
+            set_hash(&q, false);
+        }
+    });
+    if let Ok(timer) =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(apply.unchecked_ref(), 300)
+    {
+        PENDING_HASH.with(|p| *p.borrow_mut() = Some((query.to_string(), timer)));
+    }
+}
+
+fn set_hash(query: &str, push: bool) {
     let url = if query.is_empty() {
         let loc = window().location();
         format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())

@@ -5,7 +5,7 @@ use super::app::State;
 use super::event_item::EventRow;
 use super::io;
 use super::lanes::Lanes;
-use crate::workspace::view::{rows, Layout, Row, Zoom};
+use crate::workspace::view::{Layout, Row, Zoom};
 
 /// Row heights in pixels (the stylesheet gives rows these heights).
 const GROUP_H: f64 = 44.0;
@@ -26,7 +26,7 @@ pub fn Timeline() -> impl IntoView {
     let state = expect_context::<State>();
     let rows = Memo::new(move |_| {
         let (zoom, collapsed) = state.view_state.with(|v| (v.zoom, v.collapsed.clone()));
-        state.view.with(|v| state.ws.with(|w| rows(w.analysis(), &v.events, zoom, &collapsed)))
+        state.view.with(|v| state.ws.with(|w| w.rows(&v.events, zoom, &collapsed)))
     });
     let offsets = Memo::new(move |_| {
         rows.with(|rs| {
@@ -174,7 +174,7 @@ pub fn reveal_selected(state: State) {
     let (zoom, collapsed) = state.view_state.with_untracked(|v| (v.zoom, v.collapsed.clone()));
     let rs = state
         .view
-        .with_untracked(|v| state.ws.with_untracked(|w| rows(w.analysis(), &v.events, zoom, &collapsed)));
+        .with_untracked(|v| state.ws.with_untracked(|w| w.rows(&v.events, zoom, &collapsed)));
     let mut y = 0.0;
     for r in &rs {
         match r {

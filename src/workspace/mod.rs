@@ -183,7 +183,12 @@ impl Workspace {
 
     /// What `state` shows: matching events, live facet counts, the histogram.
     pub fn view(&self, state: &ViewState) -> View {
-        view::compute(&self.analysis, &self.pre, self.index.search(&state.query), state)
+        view::compute(&self.pre, self.index.search(&state.query), state)
+    }
+
+    /// The list's rows for the events at `events` (a view's), grouped at `zoom`.
+    pub fn rows(&self, events: &[u32], zoom: view::Zoom, collapsed: &std::collections::BTreeSet<String>) -> Vec<view::Row> {
+        view::rows(&self.pre, events, zoom, collapsed)
     }
 
     /// The JSON export of everything: exactly what `dateline analyze` prints.

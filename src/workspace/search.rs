@@ -8,6 +8,7 @@
 //! number of events, where scoring every event per keystroke grows with the timeline.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use fst::automaton::{Levenshtein, Str};
 use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
@@ -43,13 +44,30 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The search index of one analysis.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct SearchIndex {
     terms: Map<Vec<u8>>,
     postings: Vec<Vec<u32>>,
     /// Folded words of each event's searchable text, space-joined, for phrases.
     haystacks: Vec<String>,
+    /// The last words looked up, with their events and terms: typing a query letter by
+    /// letter looks up only the word being typed.
+    cache: Mutex<HashMap<String, Arc<(Vec<u32>, Vec<String>)>>>,
 }
+
+impl Clone for SearchIndex {
+    fn clone(&self) -> SearchIndex {
+        SearchIndex {
+            terms: self.terms.clone(),
+            postings: self.postings.clone(),
+            haystacks: self.haystacks.clone(),
+            cache: Mutex::default(),
+        }
+    }
+}
+
+/// How many words the cache keeps before it starts again.
+const CACHED_WORDS: usize = 64;
 
 /// What a search found: the matching events (indices, ascending) and the index terms
 /// that matched, for highlighting.
@@ -88,7 +106,7 @@ impl SearchIndex {
             postings.push(list);
         }
         let terms = Map::new(builder.into_inner().expect("in-memory fst")).expect("valid fst");
-        SearchIndex { terms, postings, haystacks }
+        SearchIndex { terms, postings, haystacks, cache: Mutex::default() }
     }
 
     /// The events matching every part of `query`. A word matches terms it is a prefix
@@ -104,9 +122,9 @@ impl SearchIndex {
         for part in &parts {
             let hits = match part {
                 Part::Word(w) => {
-                    let (hits, terms) = self.word(w);
-                    found.terms.extend(terms);
-                    hits
+                    let looked_up = self.cached_word(w);
+                    found.terms.extend(looked_up.1.iter().cloned());
+                    looked_up.0.clone()
                 }
                 Part::Phrase(p) => {
                     found.phrases.push(p.clone());
@@ -125,6 +143,19 @@ impl SearchIndex {
         }
         found.events = result.unwrap_or_default();
         Some(found)
+    }
+
+    fn cached_word(&self, w: &str) -> Arc<(Vec<u32>, Vec<String>)> {
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = cache.get(w) {
+            return hit.clone();
+        }
+        if cache.len() >= CACHED_WORDS {
+            cache.clear();
+        }
+        let looked_up = Arc::new(self.word(w));
+        cache.insert(w.to_string(), looked_up.clone());
+        looked_up
     }
 
     fn word(&self, w: &str) -> (Vec<u32>, Vec<String>) {
@@ -160,10 +191,21 @@ impl SearchIndex {
                 }
             }
         }
-        let mut hits: Vec<u32> =
-            ids.iter().flat_map(|&id| self.postings[id as usize].iter().copied()).collect();
-        hits.sort_unstable();
-        hits.dedup();
+        // The union of the terms' events, through a bit set (one bit per event).
+        let mut bits = vec![0u64; self.haystacks.len().div_ceil(64)];
+        for &id in &ids {
+            for &e in &self.postings[id as usize] {
+                bits[e as usize / 64] |= 1 << (e % 64);
+            }
+        }
+        let mut hits = Vec::new();
+        for (j, &word) in bits.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                hits.push(j as u32 * 64 + rest.trailing_zeros());
+                rest &= rest - 1;
+            }
+        }
         (hits, terms)
     }
 }

@@ -257,6 +257,19 @@ pub struct FacetValue {
     pub active: bool,
 }
 
+/// A facet's values in a view: the active ones and the most frequent others, at most
+/// [`FACET_LIMIT`] in all, by count; `distinct` counts every value with a match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetList {
+    pub facet: Facet,
+    pub values: Vec<FacetValue>,
+    pub distinct: usize,
+}
+
+/// How many values of a facet a view lists (a timeline of thousands of actors lists
+/// the busiest; the search box finds the others).
+pub const FACET_LIMIT: usize = 50;
+
 /// A bar of the histogram.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bar {
@@ -273,52 +286,104 @@ pub struct View {
     /// Indices of the matching events, in timeline order.
     pub events: Vec<u32>,
     pub found: Option<Found>,
-    pub facets: Vec<(Facet, Vec<FacetValue>)>,
+    pub facets: Vec<FacetList>,
     /// Events over time (search and filters applied, date range not), by month.
     pub histogram: Vec<Bar>,
 }
 
-/// Computes the view: events passing search, every filter and the date range; each
-/// facet's values counted over the events passing everything but that facet.
-/// What every view of one analysis needs, computed once when the analysis changes:
-/// each event's facet values (as ids into per-facet name tables) and its first day.
+/// What every view of one analysis needs, computed once when the analysis changes, so
+/// that a keystroke only counts: each event's facet values (ids into per-facet tables
+/// of values and labels), its first day and month, and its group at each zoom.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Precomputed {
-    /// For each event, for each facet (in `Facet::ALL` order), its value ids.
-    ids: Vec<[Vec<u32>; 7]>,
-    /// For each facet, the value of each id.
+    /// Per facet, the value ids of event `i`: `ids[k][starts[k][i]..starts[k][i + 1]]`.
+    starts: [Vec<u32>; 7],
+    ids: [Vec<u32>; 7],
+    /// Per facet, the value and the label of each id.
     names: [Vec<String>; 7],
-    /// For each event, the first day its date covers.
+    labels: [Vec<String>; 7],
+    /// Per facet, the ids in the order of their labels, and each id's place in it (ties
+    /// in counts go by it).
+    order: [Vec<u32>; 7],
+    rank: [Vec<u32>; 7],
+    /// Per facet, each id's count over all events.
+    totals: [Vec<u32>; 7],
+    /// For each event, the first day its date covers, and that day's month as
+    /// `year * 12 + month - 1`.
     days: Vec<Option<Date>>,
+    months: Vec<Option<i32>>,
+    /// Per zoom (in `Zoom::ALL` order): each event's group id, and each group's key and label.
+    groups: [(Vec<u32>, Vec<(String, String)>); 4],
 }
 
 impl Precomputed {
     pub fn new(analysis: &Analysis) -> Precomputed {
-        let mut names: [Vec<String>; 7] = Default::default();
-        let mut index: [std::collections::HashMap<String, u32>; 7] = Default::default();
-        let mut ids = Vec::with_capacity(analysis.events.len());
-        for ev in &analysis.events {
-            let mut row: [Vec<u32>; 7] = Default::default();
-            for (k, f) in Facet::ALL.iter().enumerate() {
+        use std::collections::HashMap;
+        let titles: BTreeMap<&str, &str> =
+            analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
+        let mut pre = Precomputed::default();
+        let mut index: [HashMap<String, u32>; 7] = Default::default();
+        for (k, f) in Facet::ALL.iter().enumerate() {
+            pre.starts[k].reserve(analysis.events.len() + 1);
+            pre.starts[k].push(0);
+            for ev in &analysis.events {
                 for v in f.values(ev) {
-                    let id = *index[k].entry(v.clone()).or_insert_with(|| {
-                        names[k].push(v);
-                        (names[k].len() - 1) as u32
-                    });
-                    row[k].push(id);
+                    let id = match index[k].get(&v) {
+                        Some(&id) => id,
+                        None => {
+                            let id = pre.names[k].len() as u32;
+                            pre.labels[k].push(label(*f, &v, &titles));
+                            pre.names[k].push(v.clone());
+                            index[k].insert(v, id);
+                            id
+                        }
+                    };
+                    pre.ids[k].push(id);
                 }
+                pre.starts[k].push(pre.ids[k].len() as u32);
             }
-            ids.push(row);
+            let mut order: Vec<u32> = (0..pre.names[k].len() as u32).collect();
+            order.sort_by(|&a, &b| pre.labels[k][a as usize].cmp(&pre.labels[k][b as usize]));
+            pre.rank[k] = vec![0; order.len()];
+            for (r, &id) in order.iter().enumerate() {
+                pre.rank[k][id as usize] = r as u32;
+            }
+            pre.order[k] = order;
+            pre.totals[k] = vec![0; pre.names[k].len()];
+            for &id in &pre.ids[k] {
+                pre.totals[k][id as usize] += 1;
+            }
         }
-        let days = analysis.events.iter().map(|ev| ev.date.as_deref().and_then(first_day)).collect();
-        Precomputed { ids, names, days }
+        pre.days = analysis.events.iter().map(|ev| ev.date.as_deref().and_then(first_day)).collect();
+        pre.months = pre.days.iter().map(|d| d.map(|d| d.year() as i32 * 12 + d.month() as i32 - 1)).collect();
+        for (z, zoom) in Zoom::ALL.iter().enumerate() {
+            let mut seen: HashMap<String, u32> = HashMap::new();
+            let (ids, table) = &mut pre.groups[z];
+            for ev in &analysis.events {
+                let (key, label) = group_of(ev.date.as_deref(), *zoom);
+                let id = *seen.entry(key.clone()).or_insert_with(|| {
+                    table.push((key, label));
+                    (table.len() - 1) as u32
+                });
+                ids.push(id);
+            }
+        }
+        pre
+    }
+
+    fn values(&self, k: usize, i: usize) -> &[u32] {
+        &self.ids[k][self.starts[k][i] as usize..self.starts[k][i + 1] as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.days.len()
     }
 }
 
 /// Computes the view: events passing search, every filter and the date range; each
 /// facet's values counted over the events passing everything but that facet.
-pub fn compute(analysis: &Analysis, pre: &Precomputed, found: Option<Found>, state: &ViewState) -> View {
-    let n = analysis.events.len().min(pre.ids.len());
+pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> View {
+    let n = pre.len();
     let mut in_search = vec![found.is_none(); n];
     if let Some(f) = &found {
         for &i in &f.events {
@@ -330,11 +395,9 @@ pub fn compute(analysis: &Analysis, pre: &Precomputed, found: Option<Found>, sta
     let from = state.from.as_deref().and_then(|d| d.parse::<Date>().ok());
     let to = state.to.as_deref().and_then(|d| d.parse::<Date>().ok());
     let ranged = from.is_some() || to.is_some();
-    let in_range: Vec<bool> = (0..n)
-        .map(|i| {
-            !ranged || pre.days[i].is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
-        })
-        .collect();
+    let in_range = |i: usize| {
+        !ranged || pre.days[i].is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
+    };
     // The active filters as id sets, per facet (None: the facet does not filter).
     let wanted: Vec<Option<Vec<bool>>> = Facet::ALL
         .iter()
@@ -344,13 +407,14 @@ pub fn compute(analysis: &Analysis, pre: &Precomputed, found: Option<Found>, sta
             Some(pre.names[k].iter().map(|name| set.contains(name)).collect())
         })
         .collect();
-    // For each event, a bit per facet it fails.
+    // For each event, a bit per facet it fails, and bit 7 when it is outside the search
+    // or the date range (so it counts nowhere).
     let fails: Vec<u8> = (0..n)
         .map(|i| {
-            let mut bits = 0u8;
+            let mut bits = if in_search[i] { 0u8 } else { 0x80 };
             for (k, w) in wanted.iter().enumerate() {
                 if let Some(w) = w {
-                    if !pre.ids[i][k].iter().any(|&id| w[id as usize]) {
+                    if !pre.values(k, i).iter().any(|&id| w[id as usize]) {
                         bits |= 1 << k;
                     }
                 }
@@ -358,61 +422,122 @@ pub fn compute(analysis: &Analysis, pre: &Precomputed, found: Option<Found>, sta
             bits
         })
         .collect();
-    let passes_except = |i: usize, skip: Option<usize>| -> bool {
-        let mask = skip.map_or(0xFF, |k| !(1u8 << k));
-        in_search[i] && fails[i] & mask == 0
-    };
-    let matching: Vec<u32> =
-        (0..n).filter(|&i| passes_except(i, None) && in_range[i]).map(|i| i as u32).collect();
+    let matching: Vec<u32> = (0..n).filter(|&i| fails[i] == 0 && in_range(i)).map(|i| i as u32).collect();
 
-    let titles: BTreeMap<&str, &str> =
-        analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
-    let mut facets = Vec::new();
-    for (k, facet) in Facet::ALL.iter().enumerate() {
-        let mut counts = vec![0usize; pre.names[k].len()];
+    // Each facet's counts. An event failing nothing counts in every facet; one failing
+    // only facet k's filter counts in facet k (that facet's values are what the user is
+    // choosing among); others count nowhere.
+    let narrowed_by_search_only = !ranged && wanted.iter().all(Option::is_none);
+    let mut all_counts: Vec<Vec<u32>> = Vec::with_capacity(7);
+    if narrowed_by_search_only && matching.len() * 2 >= n {
+        // Most events match: the totals less the events that do not.
+        for k in 0..7 {
+            let mut counts = pre.totals[k].clone();
+            if matching.len() < n {
+                for i in (0..n).filter(|&i| fails[i] != 0) {
+                    for &id in pre.values(k, i) {
+                        counts[id as usize] -= 1;
+                    }
+                }
+            }
+            all_counts.push(counts);
+        }
+    } else {
+        all_counts = (0..7).map(|k| vec![0u32; pre.names[k].len()]).collect();
         for i in 0..n {
-            if in_range[i] && passes_except(i, Some(k)) {
-                for &id in &pre.ids[i][k] {
-                    counts[id as usize] += 1;
+            let f = fails[i];
+            if f & 0x80 != 0 || !in_range(i) {
+                continue;
+            }
+            if f == 0 {
+                for (k, counts) in all_counts.iter_mut().enumerate() {
+                    for &id in pre.values(k, i) {
+                        counts[id as usize] += 1;
+                    }
+                }
+            } else if f.is_power_of_two() {
+                let k = f.trailing_zeros() as usize;
+                for &id in pre.values(k, i) {
+                    all_counts[k][id as usize] += 1;
                 }
             }
         }
-        let active = state.filters.get(facet);
-        let mut list: Vec<FacetValue> = counts
-            .iter()
-            .enumerate()
-            .filter(|(id, &c)| c > 0 || active.is_some_and(|s| s.contains(&pre.names[k][*id])))
-            .map(|(id, &count)| {
-                let value = pre.names[k][id].clone();
-                FacetValue {
-                    label: label(*facet, &value, &titles),
-                    active: active.is_some_and(|s| s.contains(&value)),
-                    value,
-                    count,
-                }
-            })
-            .collect();
-        // Active values stay listed even when no event of this analysis has them.
-        if let Some(set) = active {
-            for v in set {
-                if !list.iter().any(|x| &x.value == v) {
-                    list.push(FacetValue {
-                        label: label(*facet, v, &titles),
-                        active: true,
-                        value: v.clone(),
-                        count: 0,
-                    });
-                }
-            }
-        }
-        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-        facets.push((*facet, list));
     }
 
-    let hist_days: Vec<Date> =
-        (0..n).filter(|&i| passes_except(i, None)).filter_map(|i| pre.days[i]).collect();
-    let histogram = histogram(&hist_days);
+    let mut facets = Vec::with_capacity(7);
+    for ((k, facet), counts) in Facet::ALL.iter().enumerate().zip(all_counts) {
+        let active = state.filters.get(facet);
+        let is_active = |id: usize| active.is_some_and(|s| s.contains(&pre.names[k][id]));
+        let rank = &pre.rank[k];
+        let by_count = |a: &u32, b: &u32| {
+            counts[*b as usize].cmp(&counts[*a as usize]).then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
+        };
+        let (mut top, distinct) = busiest(&counts, &pre.order[k], FACET_LIMIT);
+        // Active values stay listed, even past the limit or with no event.
+        let mut extra: Vec<String> = Vec::new();
+        if let Some(set) = active {
+            for v in set {
+                match pre.names[k].iter().position(|x| x == v) {
+                    Some(id) if !top.contains(&(id as u32)) => top.push(id as u32),
+                    Some(_) => {}
+                    None => extra.push(v.clone()),
+                }
+            }
+        }
+        top.sort_by(by_count);
+        let mut values: Vec<FacetValue> = top
+            .into_iter()
+            .map(|id| FacetValue {
+                value: pre.names[k][id as usize].clone(),
+                label: pre.labels[k][id as usize].clone(),
+                count: counts[id as usize] as usize,
+                active: is_active(id as usize),
+            })
+            .collect();
+        values.extend(extra.into_iter().map(|v| FacetValue {
+            label: label(*facet, &v, &BTreeMap::new()),
+            value: v,
+            count: 0,
+            active: true,
+        }));
+        facets.push(FacetList { facet: *facet, values, distinct });
+    }
+
+    let months = (0..n).filter(|&i| fails[i] == 0).filter_map(|i| pre.months[i]);
+    let histogram = histogram(months);
     View { events: matching, found, facets, histogram }
+}
+
+/// The `limit` ids with the highest counts (ties: earliest in `order`), unsorted, and
+/// how many ids have a count at all. Linear: a histogram of counts finds the threshold.
+fn busiest(counts: &[u32], order: &[u32], limit: usize) -> (Vec<u32>, usize) {
+    let max = counts.iter().copied().max().unwrap_or(0) as usize;
+    let mut by_count = vec![0usize; max + 1];
+    for &c in counts {
+        by_count[c as usize] += 1;
+    }
+    let distinct = counts.len() - by_count[0];
+    // The lowest count still listed: walking down from the highest, where `limit` is reached.
+    let mut threshold = 1;
+    let mut above = 0;
+    for c in (1..=max).rev() {
+        if above + by_count[c] >= limit {
+            threshold = c;
+            break;
+        }
+        above += by_count[c];
+    }
+    let mut top: Vec<u32> =
+        (0..counts.len() as u32).filter(|&id| counts[id as usize] as usize > threshold).collect();
+    for &id in order {
+        if top.len() >= limit {
+            break;
+        }
+        if counts[id as usize] as usize == threshold {
+            top.push(id);
+        }
+    }
+    (top, distinct)
 }
 
 fn label(facet: Facet, value: &str, titles: &BTreeMap<&str, &str>) -> String {
@@ -423,37 +548,36 @@ fn label(facet: Facet, value: &str, titles: &BTreeMap<&str, &str>) -> String {
     }
 }
 
-/// Monthly bars from the first to the last dated event (empty months included).
-fn histogram(days: &[Date]) -> Vec<Bar> {
-    let (Some(&min), Some(&max)) = (days.iter().min(), days.iter().max()) else {
+/// Monthly bars from the first to the last dated event (empty months included; at most
+/// 1,200 months from the first).
+fn histogram(months: impl Iterator<Item = i32>) -> Vec<Bar> {
+    const MAX_BARS: usize = 1200;
+    let months: Vec<i32> = months.collect();
+    let (Some(&min), Some(&max)) = (months.iter().min(), months.iter().max()) else {
         return Vec::new();
     };
-    let mut counts: BTreeMap<(i16, i8), usize> = BTreeMap::new();
-    for d in days {
-        *counts.entry((d.year(), d.month())).or_default() += 1;
-    }
-    let mut bars = Vec::new();
-    let (mut y, mut m) = (min.year(), min.month());
-    loop {
-        let start = Date::new(y, m, 1).expect("valid month");
-        let end = start.last_of_month();
-        bars.push(Bar {
-            start,
-            end,
-            label: crate::analysis::export::display_date(&format!("{y:04}-{m:02}")),
-            count: counts.get(&(y, m)).copied().unwrap_or(0),
-        });
-        if (y, m) >= (max.year(), max.month()) || bars.len() > 1200 {
-            break;
-        }
-        if m == 12 {
-            y += 1;
-            m = 1;
-        } else {
-            m += 1;
+    let len = ((max - min) as usize + 1).min(MAX_BARS);
+    let mut counts = vec![0usize; len];
+    for m in months {
+        if let Some(c) = counts.get_mut((m - min) as usize) {
+            *c += 1;
         }
     }
-    bars
+    counts
+        .into_iter()
+        .enumerate()
+        .map(|(j, count)| {
+            let m = min + j as i32;
+            let (y, mo) = ((m.div_euclid(12)) as i16, (m.rem_euclid(12) + 1) as i8);
+            let start = Date::new(y, mo, 1).expect("valid month");
+            Bar {
+                start,
+                end: start.last_of_month(),
+                label: crate::analysis::export::display_date(&format!("{y:04}-{mo:02}")),
+                count,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -473,6 +597,17 @@ mod tests {
         assert_eq!(ViewState::from_query(&format!("#{q}")), v);
         assert_eq!(ViewState::from_query(""), ViewState::default());
         assert_eq!(ViewState::from_query("from=not-a-date&zoom=weird&bogus=1").from, None);
+    }
+
+    #[test]
+    fn busiest_takes_the_highest_counts_then_the_first_labels() {
+        // Ids 0..5 with these counts; labels order ids as 4, 3, 2, 1, 0.
+        let (top, distinct) = busiest(&[3, 1, 1, 0, 2], &[4, 3, 2, 1, 0], 3);
+        assert_eq!(top, vec![0, 4, 2]);
+        assert_eq!(distinct, 4);
+        let (top, _) = busiest(&[3, 1, 1, 0, 2], &[4, 3, 2, 1, 0], 10);
+        assert_eq!(top.len(), 4);
+        assert_eq!(busiest(&[0, 0], &[0, 1], 3), (vec![], 0));
     }
 
     #[test]
@@ -526,22 +661,25 @@ pub fn group_of(date: Option<&str>, zoom: Zoom) -> (String, String) {
 
 /// The rows of the list for the events at `events` (in order), grouped at `zoom`;
 /// collapsed groups show their header only.
-pub fn rows(analysis: &Analysis, events: &[u32], zoom: Zoom, collapsed: &BTreeSet<String>) -> Vec<Row> {
+pub fn rows(pre: &Precomputed, events: &[u32], zoom: Zoom, collapsed: &BTreeSet<String>) -> Vec<Row> {
+    let z = Zoom::ALL.iter().position(|&x| x == zoom).unwrap_or(1);
+    let (ids, table) = &pre.groups[z];
     let mut out = Vec::with_capacity(events.len() + 16);
-    let mut current: Option<(usize, String)> = None;
+    // The current group: its id, its row and whether it is collapsed.
+    let mut current: Option<(u32, usize, bool)> = None;
     for (pos, &i) in events.iter().enumerate() {
-        let ev = &analysis.events[i as usize];
-        let (key, label) = group_of(ev.date.as_deref(), zoom);
-        if current.as_ref().is_none_or(|(_, k)| *k != key) {
-            let is_collapsed = collapsed.contains(&key);
-            out.push(Row::Group { key: key.clone(), label, count: 0, collapsed: is_collapsed });
-            current = Some((out.len() - 1, key));
+        let Some(&g) = ids.get(i as usize) else { continue };
+        if current.is_none_or(|(c, _, _)| c != g) {
+            let (key, label) = &table[g as usize];
+            let folded = collapsed.contains(key);
+            out.push(Row::Group { key: key.clone(), label: label.clone(), count: 0, collapsed: folded });
+            current = Some((g, out.len() - 1, folded));
         }
-        let (gi, key) = current.as_ref().expect("a group was just pushed");
-        if let Row::Group { count, .. } = &mut out[*gi] {
+        let (_, row, folded) = current.expect("a group was just pushed");
+        if let Row::Group { count, .. } = &mut out[row] {
             *count += 1;
         }
-        if !collapsed.contains(key) {
+        if !folded {
             out.push(Row::Event { index: i, pos });
         }
     }
@@ -566,12 +704,12 @@ mod row_tests {
     fn collapsed_groups_keep_their_header_and_count() {
         let ws = crate::workspace::Workspace::with_samples(jiff::civil::date(2026, 11, 22));
         let all: Vec<u32> = (0..ws.analysis().events.len() as u32).collect();
-        let open = rows(ws.analysis(), &all, Zoom::Month, &BTreeSet::new());
+        let open = ws.rows(&all, Zoom::Month, &BTreeSet::new());
         let events = open.iter().filter(|r| matches!(r, Row::Event { .. })).count();
         assert_eq!(events, all.len());
         let mut folded = BTreeSet::new();
         folded.insert("undated".to_string());
-        let closed = rows(ws.analysis(), &all, Zoom::Month, &folded);
+        let closed = ws.rows(&all, Zoom::Month, &folded);
         let undated = closed.iter().find_map(|r| match r {
             Row::Group { key, count, collapsed: true, .. } if key == "undated" => Some(*count),
             _ => None,
