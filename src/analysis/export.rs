@@ -48,7 +48,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
     for ev in &analysis.events {
         for src in &ev.sources {
             let file =
-                analysis.articles.iter().find(|a| a.id == src.article).map(|a| a.file.as_str()).unwrap_or("");
+                analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
             let actor = |a: &Option<super::Actor>| -> [String; 3] {
                 match a {
                     Some(a) => {
@@ -103,7 +103,7 @@ pub fn to_cameo_tsv(analysis: &Analysis) -> String {
             |a: &Option<super::Actor>| a.as_ref().and_then(|a| a.country.clone()).unwrap_or_default();
         for src in &ev.sources {
             let file =
-                analysis.articles.iter().find(|a| a.id == src.article).map(|a| a.file.as_str()).unwrap_or("");
+                analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
             let row = [
                 ev.date.clone().unwrap_or_default(),
                 name(&ev.source),

@@ -35,7 +35,7 @@ pub fn Detail() -> impl IntoView {
                 .sources
                 .iter()
                 .map(|s| {
-                    let t = w.analysis().articles.iter().find(|a| a.id == s.article).map(|a| a.title.clone());
+                    let t = w.analysis().article(&s.article).map(|a| a.title.clone());
                     (s.article.clone(), t.unwrap_or_default())
                 })
                 .collect();

@@ -16,7 +16,7 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
         let title = ev
             .as_ref()
             .and_then(|e| e.sources.first())
-            .and_then(|s| w.analysis().articles.iter().find(|a| a.id == s.article))
+            .and_then(|s| w.analysis().article(&s.article))
             .map(|a| a.title.clone())
             .unwrap_or_default();
         (ev, title)

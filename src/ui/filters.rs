@@ -48,13 +48,14 @@ fn FacetBox(facet: Facet) -> impl IntoView {
             <fieldset class="facet">
                 <legend>{facet.label()}</legend>
                 <ul>
-                    {move || {
-                        shown()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, fv)| view! { <FacetOption facet=facet fv=fv i=i/> })
-                            .collect_view()
-                    }}
+                    // Kept by value: a keystroke changes counts, not elements.
+                    <For
+                        each=move || { shown().into_iter().enumerate().collect::<Vec<_>>() }
+                        key=|(i, fv)| (*i, fv.value.clone(), fv.label.clone(), fv.active)
+                        let((i, fv))
+                    >
+                        <FacetOption facet=facet fv=fv i=i values=values/>
+                    </For>
                 </ul>
                 <Show when=move || { more() > 0 }>
                     <button type="button" class="link" on:click=move |_| all.update(|a| *a = !*a)>
@@ -70,10 +71,20 @@ fn FacetBox(facet: Facet) -> impl IntoView {
 }
 
 #[component]
-fn FacetOption(facet: Facet, fv: FacetValue, i: usize) -> impl IntoView {
+fn FacetOption(
+    facet: Facet,
+    fv: FacetValue,
+    i: usize,
+    /// The facet's values in this view, for the live count.
+    values: Memo<(Vec<FacetValue>, usize)>,
+) -> impl IntoView {
     let state = expect_context::<State>();
     let id = format!("f-{}-{i}", facet.key());
     let value = fv.value.clone();
+    let count = {
+        let value = value.clone();
+        move || values.with(|v| v.0.iter().find(|x| x.value == value).map_or(0, |x| x.count))
+    };
     let toggle = move |_| {
         let value = value.clone();
         state.set_view(move |v| v.toggle(facet, &value));
@@ -84,7 +95,7 @@ fn FacetOption(facet: Facet, fv: FacetValue, i: usize) -> impl IntoView {
             <label for=id>
                 <span class="f-label">{fv.label.clone()}</span>
                 " "
-                <span class="f-count">{fv.count}</span>
+                <span class="f-count">{count}</span>
             </label>
         </li>
     }

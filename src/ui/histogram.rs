@@ -85,22 +85,30 @@ pub fn Histogram() -> impl IntoView {
                     on:pointermove=on_move
                     on:pointerup=on_up
                 >
-                    {move || {
-                        let m = max();
-                        bars.get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, b)| {
-                                let h = (b.count as f64 / m as f64 * 100.0).max(if b.count > 0 { 4.0 } else { 0.0 });
-                                let sel = in_range(b.start, b.end, i);
-                                view! {
-                                    <div class="hist-bar" class:selected=sel title=format!("{}: {} events", b.label, b.count)>
-                                        <span style:height=format!("{h:.1}%")></span>
-                                    </div>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    // One element per bar, kept while the bars' months stay: a keystroke
+                    // only changes heights and classes.
+                    <For
+                        each=move || { bars.with(|b| b.iter().map(|x| x.start).enumerate().collect::<Vec<_>>()) }
+                        key=|(i, start)| (*i, *start)
+                        let((i, _start))
+                    >
+                        {
+                            let bar = move || bars.with(|b| b.get(i).map(|x| (x.start, x.end, x.count, x.label.clone())));
+                            let height = move || {
+                                let m = max();
+                                let c = bar().map_or(0, |b| b.2);
+                                let h = (c as f64 / m as f64 * 100.0).max(if c > 0 { 4.0 } else { 0.0 });
+                                format!("{h:.1}%")
+                            };
+                            let sel = move || bar().is_some_and(|(start, end, _, _)| in_range(start, end, i));
+                            let title = move || bar().map(|(_, _, c, l)| format!("{l}: {c} events")).unwrap_or_default();
+                            view! {
+                                <div class="hist-bar" class:selected=sel title=title>
+                                    <span style:height=height></span>
+                                </div>
+                            }
+                        }
+                    </For>
                 </div>
                 <figcaption>
                     {summary} ". Drag across the bars to choose dates, or:"

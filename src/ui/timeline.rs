@@ -13,7 +13,7 @@ const EVENT_H: f64 = 132.0;
 /// Lists longer than this render only the rows near the viewport.
 const VIRTUAL_FROM: usize = 200;
 /// Pixels rendered above and below the viewport.
-const OVERSCAN: f64 = 800.0;
+const OVERSCAN: f64 = 300.0;
 
 thread_local! {
     static SCROLLER: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
@@ -115,27 +115,29 @@ pub fn Timeline() -> impl IntoView {
                         aria-label="Timeline"
                         style:height=move || format!("{}px", offsets.with(|o| *o.last().unwrap_or(&0.0)))
                     >
-                        {move || {
-                            let (lo, hi) = visible();
-                            // Only the visible rows are copied out of the memos.
-                            let slice: Vec<(Row, f64)> = rows.with(|rs| {
-                                offsets.with(|os| (lo..hi).map(|k| (rs[k].clone(), os[k])).collect())
-                            });
-                            slice
-                                .into_iter()
-                                .map(|(row, y)| {
-                                    let top = format!("{y}px");
-                                    match row {
-                                        Row::Group { key, label, count, collapsed } => {
-                                            view! { <GroupRow key=key label=label count=count collapsed=collapsed top=top/> }.into_any()
-                                        }
-                                        Row::Event { index, pos } => {
-                                            view! { <EventRow index=index pos=pos top=top/> }.into_any()
-                                        }
+                        // Rows are kept while they stay in place (scrolling creates only
+                        // the rows coming into view).
+                        <For
+                            each=move || {
+                                let (lo, hi) = visible();
+                                // Only the visible rows are copied out of the memos.
+                                rows.with(|rs| offsets.with(|os| (lo..hi).map(|k| (rs[k].clone(), os[k])).collect::<Vec<_>>()))
+                            }
+                            key=|(row, y)| (row.clone(), y.to_bits())
+                            let((row, y))
+                        >
+                            {
+                                let top = format!("{y}px");
+                                match row {
+                                    Row::Group { key, label, count, collapsed } => {
+                                        view! { <GroupRow key=key label=label count=count collapsed=collapsed top=top/> }.into_any()
                                     }
-                                })
-                                .collect_view()
-                        }}
+                                    Row::Event { index, pos } => {
+                                        view! { <EventRow index=index pos=pos top=top/> }.into_any()
+                                    }
+                                }
+                            }
+                        </For>
                     </ol>
                 </div>
             </Show>

@@ -17,7 +17,7 @@ pub fn Viewer() -> impl IntoView {
     let content = Memo::new(move |_| {
         let o = state.opened.get()?;
         state.ws.with(|w| {
-            let a = w.analysis().articles.iter().find(|a| a.id == o.article)?;
+            let a = w.analysis().article(&o.article)?;
             let t = &a.text;
             // Every evidence span of this article, the opened one marked current.
             let mut spans: Vec<(usize, usize, bool)> = w

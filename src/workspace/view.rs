@@ -287,7 +287,8 @@ pub struct View {
     pub events: Vec<u32>,
     pub found: Option<Found>,
     pub facets: Vec<FacetList>,
-    /// Events over time (search and filters applied, date range not), by month.
+    /// Events over time (search and filters applied, date range not), by month, over
+    /// the whole analysis's span.
     pub histogram: Vec<Bar>,
 }
 
@@ -312,6 +313,9 @@ pub struct Precomputed {
     /// `year * 12 + month - 1`.
     days: Vec<Option<Date>>,
     months: Vec<Option<i32>>,
+    /// The first and last of those months over all events: the histogram's span, the
+    /// same whatever the search and filters, so bars keep their place.
+    month_range: Option<(i32, i32)>,
     /// Per zoom (in `Zoom::ALL` order): each event's group id, and each group's key and label.
     groups: [(Vec<u32>, Vec<(String, String)>); 4],
 }
@@ -356,6 +360,8 @@ impl Precomputed {
         }
         pre.days = analysis.events.iter().map(|ev| ev.date.as_deref().and_then(first_day)).collect();
         pre.months = pre.days.iter().map(|d| d.map(|d| d.year() as i32 * 12 + d.month() as i32 - 1)).collect();
+        let known = pre.months.iter().flatten().copied();
+        pre.month_range = known.clone().min().zip(known.max());
         for (z, zoom) in Zoom::ALL.iter().enumerate() {
             let mut seen: HashMap<String, u32> = HashMap::new();
             let (ids, table) = &mut pre.groups[z];
@@ -504,7 +510,7 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> Vi
     }
 
     let months = (0..n).filter(|&i| fails[i] == 0).filter_map(|i| pre.months[i]);
-    let histogram = histogram(months);
+    let histogram = histogram(pre.month_range, months);
     View { events: matching, found, facets, histogram }
 }
 
@@ -548,12 +554,11 @@ fn label(facet: Facet, value: &str, titles: &BTreeMap<&str, &str>) -> String {
     }
 }
 
-/// Monthly bars from the first to the last dated event (empty months included; at most
-/// 1,200 months from the first).
-fn histogram(months: impl Iterator<Item = i32>) -> Vec<Bar> {
+/// Monthly bars over `range` (the first and last month of the analysis; at most 1,200
+/// months from the first), counting `months`.
+fn histogram(range: Option<(i32, i32)>, months: impl Iterator<Item = i32>) -> Vec<Bar> {
     const MAX_BARS: usize = 1200;
-    let months: Vec<i32> = months.collect();
-    let (Some(&min), Some(&max)) = (months.iter().min(), months.iter().max()) else {
+    let Some((min, max)) = range else {
         return Vec::new();
     };
     let len = ((max - min) as usize + 1).min(MAX_BARS);
@@ -621,7 +626,7 @@ mod tests {
 }
 
 /// A row of the timeline list: a group header or an event.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Row {
     Group {
         key: String,
