@@ -301,3 +301,96 @@ fn the_call_named_after_a_joint_subject_is_their_phone_call() {
     assert_eq!(call["date"], "2024-06-04");
     assert!(involves(call, "Osk") && involves(call, "Veld"), "{call}");
 }
+
+/// One JSON article per line, with a different name and country each time (so nothing
+/// can be shared between lines).
+fn jsonl_line(i: usize) -> String {
+    let name = format!("Ilse V{}ntrow{}", ["a", "e", "o", "u"][i % 4], i);
+    serde_json::json!({
+        "title": format!("Report {i}"),
+        "date": "2025-11-25",
+        "text": format!("On Monday, President {name} of Arnor spoke by phone with King Theodric Morwen of Rohan about grain exports number {i}."),
+    })
+    .to_string()
+}
+
+#[test]
+fn jsonl_gives_one_analysis_per_line_and_bad_lines_say_so() {
+    let mut child = bin()
+        .args(["analyze", "--format", "jsonl", "--today", "2026-11-23", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = format!("{}\n{{not json\n\n{}\n", jsonl_line(1), jsonl_line(2));
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a bad line makes the exit status 1");
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "one output line per article line; the blank line is skipped");
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["schema"], 1);
+    assert_eq!(lines[0]["articles"][0]["published"], "2025-11-25");
+    let ev = &lines[0]["events"][0];
+    assert_eq!(ev["date"], "2025-11-24", "the Monday before publication");
+    assert_eq!(ev["cameo"].as_str().unwrap().get(..2), Some("04"));
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("stdin:2"), "{}", lines[1]);
+    assert_eq!(lines[2]["line"], 4);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stdin:2"));
+}
+
+/// The peak resident memory of a running process, in kB (Linux).
+#[cfg(target_os = "linux")]
+fn peak_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn jsonl_streams_in_constant_memory() {
+    use std::io::{BufRead, BufReader};
+    let mut child = bin()
+        .args(["analyze", "--format", "jsonl", "--today", "2026-11-23", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut next = 0;
+    let mut feed = |count: usize, stdin: &mut std::process::ChildStdin, stdout: &mut BufReader<_>| {
+        // Write in batches and read the answers, so the pipes never fill up.
+        for _ in 0..count / 100 {
+            let batch: String = (next..next + 100).map(|i| jsonl_line(i) + "\n").collect();
+            next += 100;
+            stdin.write_all(batch.as_bytes()).unwrap();
+            stdin.flush().unwrap();
+            for _ in 0..100 {
+                let mut line = String::new();
+                stdout.read_line(&mut line).unwrap();
+                assert!(line.contains("\"schema\":1"), "{line}");
+            }
+        }
+    };
+    // The answers come as the lines go in: the process streams.
+    feed(500, &mut stdin, &mut stdout);
+    let after_small = peak_kb(pid);
+    feed(5_000, &mut stdin, &mut stdout);
+    let after_large = peak_kb(pid);
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    // Ten times the input, the same memory (a little slack for the allocator).
+    assert!(
+        after_large <= after_small + after_small / 5 + 1024,
+        "peak memory grew from {after_small} kB after 500 articles to {after_large} kB after 5,500"
+    );
+}

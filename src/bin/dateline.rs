@@ -1,7 +1,7 @@
 //! `dateline`: the analysis core on the command line.
 //!
 //! ```text
-//! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo] PATH...
+//! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|jsonl] PATH...
 //! dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
 //! dateline timeml --out DIR FILE.tml...
 //! ```
@@ -15,11 +15,13 @@ use std::process::ExitCode;
 use dateline::analysis::{self, describe, export, ingest, Analyzer, Document, TimeTagger};
 
 const USAGE: &str = "\
-usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo] PATH...
+usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|jsonl] PATH...
        dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
        dateline timeml --out DIR FILE.tml...
 
-analyze   reads article files and folders (- for standard input) and prints their timeline
+analyze   reads article files and folders (- for standard input) and prints their timeline;
+          with --format jsonl it streams: each input line is one article (JSON), each
+          output line its analysis, in constant memory (a map step for Spark or Hadoop)
 text      prints what is read from each file: title, publication date and why, warnings, text
 timeml    writes each TimeML file to DIR with this tagger's TIMEX3 tags in its TEXT";
 
@@ -47,6 +49,8 @@ enum Format {
     Csv,
     /// The CAMEO event table (TSV).
     Cameo,
+    /// Streaming: one JSON article per input line, one analysis per output line.
+    JsonLines,
 }
 
 fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
@@ -87,9 +91,10 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
                             "json" => Format::Json,
                             "csv" => Format::Csv,
                             "cameo" => Format::Cameo,
+                            "jsonl" => Format::JsonLines,
                             other => {
                                 return Err(Usage(format!(
-                                    "--format expects json, csv or cameo, found {other:?}"
+                                    "--format expects json, csv, cameo or jsonl, found {other:?}"
                                 )))
                             }
                         }
@@ -106,6 +111,9 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
                 return Err(Usage("analyze expects at least one PATH (- for standard input)".into()));
             }
             let today = today.unwrap_or_else(clock_today);
+            if let Format::JsonLines = format {
+                return Ok(stream(paths, published, today));
+            }
             Ok(analyze(paths, published, today, format))
         }
         "text" => {
@@ -223,7 +231,7 @@ fn analyze(
     }
     let analysis = builder.build().analyze(&docs);
     let out = match format {
-        Format::Json => export::to_json(&analysis) + "\n",
+        Format::Json | Format::JsonLines => export::to_json(&analysis) + "\n",
         Format::Csv => export::to_csv(&analysis),
         Format::Cameo => export::to_cameo_tsv(&analysis),
     };
@@ -236,6 +244,78 @@ fn analyze(
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `analyze --format jsonl`: each line of each input (a file, or - for standard input)
+/// is one article as JSON (the fields the JSON reader knows: text, title, date, url…);
+/// each is analysed on its own and printed as one line: the analysis (schema 1) with
+/// the input's name and line number. Memory stays that of one article, however long
+/// the stream. A line that cannot be read prints {"input", "line", "error"} and the
+/// stream goes on (exit status 1 at the end).
+fn stream(paths: Vec<PathBuf>, published: Vec<(String, jiff::civil::Date)>, today: jiff::civil::Date) -> ExitCode {
+    use std::io::BufRead;
+    let mut builder = Analyzer::builder(today);
+    for (file, date) in published {
+        builder = builder.published(file, date);
+    }
+    let analyzer = builder.build();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = false;
+    let mut errors = Vec::new();
+    for path in expand(paths, &mut errors) {
+        let (name, reader): (String, Box<dyn BufRead>) = if path.as_os_str() == "-" {
+            ("stdin".to_string(), Box::new(std::io::stdin().lock()))
+        } else {
+            match std::fs::File::open(&path) {
+                Ok(f) => (base_name(&path), Box::new(std::io::BufReader::new(f))),
+                Err(e) => {
+                    errors.push(format!("file {}: cannot read: {e}", path.display()));
+                    continue;
+                }
+            }
+        };
+        for (n, line) in reader.split(b'\n').enumerate() {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    errors.push(format!("file {name}: cannot read line {}: {e}", n + 1));
+                    break;
+                }
+            };
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let label = format!("{name}:{}", n + 1);
+            let read = ingest::check_size(&label, line.len()).and_then(|_| ingest::read_file(&format!("{label}.json"), &line));
+            let mut value = match read {
+                Ok(mut doc) => {
+                    doc.file = label;
+                    serde_json::to_value(analyzer.analyze(std::slice::from_ref(&doc))).expect("analysis serialises")
+                }
+                Err(e) => {
+                    failed = true;
+                    eprintln!("dateline: {e}");
+                    serde_json::json!({ "error": e.to_string() })
+                }
+            };
+            if let Some(map) = value.as_object_mut() {
+                map.insert("input".into(), name.clone().into());
+                map.insert("line".into(), (n + 1).into());
+            }
+            let _ = serde_json::to_writer(&mut out, &value);
+            // Each answer goes out at once: the reader may be waiting for it.
+            let _ = out.write_all(b"\n").and_then(|_| out.flush());
+        }
+    }
+    let _ = out.flush();
+    for e in &errors {
+        eprintln!("dateline: {e}");
+    }
+    if failed || !errors.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

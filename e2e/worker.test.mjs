@@ -1,0 +1,69 @@
+// The analysis runs in a Web Worker: progress by files, a page that answers while
+// 1,000 articles are analysed, and a cancel that leaves the workspace as it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, useBrowser } from './support.mjs';
+
+const env = useBrowser({ before, after });
+
+/** Drops `n` generated articles (8 events each) onto the page, as one drop. */
+async function dropMany(page, n) {
+  const dt = await page.evaluateHandle((n) => {
+    const dt = new DataTransfer();
+    const syl = 'bcdfghjklmnpqrstvwxz';
+    const name = (i, k) => {
+      let s = '';
+      for (let j = 0; j < 3; j++) { s += syl[(i + k) % 20] + 'aeiou'[Math.floor(i / 20) % 5]; i = Math.floor(i / 100); }
+      return s[0].toUpperCase() + s.slice(1);
+    };
+    const verbs = ['spoke by phone with', 'met', 'visited', 'criticised', 'praised', 'accused', 'hosted', 'warned'];
+    for (let i = 0; i < n; i++) {
+      const lines = verbs.map((v, k) => `On Monday, President Ilse ${name(i, k)}son ${v} King Theodric ${name(i, k + 7)}dal.`);
+      dt.items.add(new File([`Report ${i}\n\n${lines.join('\n')}\n`], `2024-0${1 + (i % 9)}-1${i % 10}-r${i}.txt`));
+    }
+    return dt;
+  }, n);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer: dt });
+}
+
+const articleCount = (page) => page.locator('.articles .count').textContent();
+
+test('1,000 articles: progress of the analysis, search answers meanwhile, then the timeline', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+      .observe({ type: 'longtask' });
+  });
+  await dropMany(page, 1000);
+  // The worker reports files read, then articles analysed, of the total.
+  await page.getByRole('status').filter({ hasText: /Analysing articles: \d+ of 1005/ }).waitFor();
+  // While it works, the page answers: a search of the samples narrows at once.
+  await page.getByRole('searchbox', { name: /Search/ }).fill('erdogan');
+  await page.waitForFunction(() => /of 71 events match/.test(document.querySelector('#result-count').textContent));
+  assert.equal(await page.locator('progress#progress-bar').count(), 1, 'the analysis is still going on');
+  assert.equal(await articleCount(page), '5', 'the samples stay until the analysis is done');
+  await page.waitForFunction(() => document.querySelector('.articles .count')?.textContent === '1005', null, { timeout: 120000 });
+  await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
+  await page.getByRole('searchbox', { name: /Search/ }).fill('');
+  await page.waitForFunction(() => /^8071 events$/.test(document.querySelector('#result-count').textContent));
+  const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+  console.log(`longest main-thread task while 1,000 articles were analysed: ${longest.toFixed(0)} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('cancel stops the analysis; the workspace is as it was and the next drop works', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  await dropMany(page, 1000);
+  await page.getByRole('status').filter({ hasText: /Analysing articles/ }).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
+  assert.match(await page.locator('.messages, [role=alert], .toolbar').first().textContent(), /cancelled/);
+  assert.equal(await articleCount(page), '5');
+  // A new worker takes the next job.
+  await dropMany(page, 3);
+  await page.waitForFunction(() => document.querySelector('.articles .count')?.textContent === '8', null, { timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
