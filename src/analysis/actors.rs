@@ -54,6 +54,9 @@ pub(crate) struct ActorInfo {
 pub(crate) struct ActorTable {
     pub actors: Vec<ActorInfo>,
     by_key: HashMap<String, usize>,
+    /// For each actor that is a person, the key of its last name (names do not change
+    /// once interned), so a surname is matched without re-folding every name.
+    surnames: Vec<Option<String>>,
     /// The dictionaries the analysis uses (the people table, the verb dictionary).
     pub lex: Lexicons,
 }
@@ -69,6 +72,9 @@ impl ActorTable {
         let idx = match self.by_key.get(&key) {
             Some(&i) => i,
             None => {
+                let surname = (actor.kind == ActorKind::Person)
+                    .then(|| name_key(&actor.name).rsplit(' ').next().unwrap_or("").to_string());
+                self.surnames.push(surname);
                 self.actors.push(ActorInfo { actor, roles: Vec::new(), aliases: Vec::new() });
                 self.by_key.insert(key, self.actors.len() - 1);
                 self.actors.len() - 1
@@ -89,14 +95,10 @@ impl ActorTable {
 
     /// The person whose surname (last name token) is `surname_folded`, if one.
     fn person_by_surname(&self, surname_folded: &str) -> Option<usize> {
+        let wanted = name_key(surname_folded);
         let mut found = None;
-        for (i, info) in self.actors.iter().enumerate() {
-            if info.actor.kind != ActorKind::Person {
-                continue;
-            }
-            let name = name_key(&info.actor.name);
-            let last = name.rsplit(' ').next().unwrap_or("");
-            if last == name_key(surname_folded) {
+        for (i, last) in self.surnames.iter().enumerate() {
+            if last.as_deref() == Some(wanted.as_str()) {
                 if found.is_some_and(|f| f != i) {
                     return None; // ambiguous
                 }

@@ -749,12 +749,30 @@ pub(crate) fn hypothetical(tokens: &[Token], trigger: (usize, usize)) -> bool {
 /// Every trigger candidate of a sentence with its rank: the hand-written phrases (nouns
 /// and fixed phrases: "phone call", "held talks", "offered to host"), then the verbs of
 /// PETRARCH-2's dictionary used as verbs, each coded by the dictionary's patterns.
+/// The phrases of [`TRIGGERS`] by their first word (in table order), built once: a
+/// sentence looks up each of its words instead of trying every phrase at every word.
+fn triggers_by_first_word() -> &'static rustc_hash::FxHashMap<&'static str, Vec<usize>> {
+    static INDEX: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: rustc_hash::FxHashMap<&'static str, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (k, t) in TRIGGERS.iter().enumerate() {
+            if let Some(first) = t.words.first() {
+                index.entry(first).or_default().push(k);
+            }
+        }
+        index
+    })
+}
+
 fn candidates(tokens: &[Token], lex: Lexicons) -> Vec<(u16, Found)> {
     let mut cands: Vec<Found> = Vec::new();
     let mut covered = vec![false; tokens.len()];
     if lex.phrases {
+        let by_first = triggers_by_first_word();
         for i in 0..tokens.len() {
-            for trig in TRIGGERS {
+            let Some(list) = by_first.get(tokens[i].norm.as_str()) else { continue };
+            for trig in list.iter().map(|&k| &TRIGGERS[k]) {
                 let w = trig.words;
                 if i + w.len() > tokens.len() {
                     continue;

@@ -21,7 +21,7 @@
 //! assert_eq!(gaz.country_name("RUS"), Some("Russia"));
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::model::ActorKind;

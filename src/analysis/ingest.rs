@@ -366,10 +366,12 @@ fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
 /// The title: the first Markdown heading, else the first non-blank line, without a
 /// leading date line ("date 2025-05-13 …"), cut to a readable length.
 pub fn title_of(text: &str) -> String {
-    let Some(first) = lines(text).into_iter().next() else {
+    // Only the first lines matter: a long text is not split whole.
+    let head = lines(&text[..text.floor_char_boundary(20_000)]);
+    let Some(&first) = head.first() else {
         return String::new();
     };
-    let heading = lines(text)
+    let heading = head
         .into_iter()
         .take(20)
         .find(|l| l.slice(text).starts_with("# "))

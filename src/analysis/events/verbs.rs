@@ -6,7 +6,7 @@
 //! "imposed sanctions", "called for a ceasefire"). A pattern coded `-` says the verb
 //! there is no event ("called a cabinet meeting").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::analysis::text::{tokenize, Token};
@@ -58,6 +58,17 @@ struct Pattern {
 struct Block {
     code: Option<&'static str>,
     patterns: Vec<Pattern>,
+    /// Which patterns can start at a word: by [`loose`] key of their first word. A
+    /// verb's patterns are tried only when a word near it can begin one.
+    by_first: HashMap<String, Vec<u32>>,
+    /// Patterns that can match anywhere (no first word).
+    always: Vec<u32>,
+}
+
+/// A word without its trailing e's and s's: words that [`word_eq`] calls equal share it
+/// ("agree", "agrees"; "box", "boxes").
+fn loose(w: &str) -> &str {
+    w.trim_end_matches(['e', 's'])
 }
 
 /// The dictionary: forms indexed by their first word.
@@ -90,7 +101,7 @@ impl Verbs {
 
     fn parse(table: &'static str) -> Result<Verbs, String> {
         let mut v = Verbs::default();
-        let mut sets: HashMap<&str, Vec<Vec<String>>> = HashMap::new();
+        let mut sets: HashMap<&str, Vec<Vec<String>>> = HashMap::default();
         for (no, line) in table.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -101,7 +112,7 @@ impl Verbs {
                 [name, members] if name.starts_with('&') => {
                     sets.insert(name, members.split('|').filter(|m| !m.is_empty()).map(phrase).collect());
                 }
-                ["@", c] => v.blocks.push(Block { code: code(c), patterns: Vec::new() }),
+                ["@", c] => v.blocks.push(Block { code: code(c), ..Block::default() }),
                 ["v", c, forms] => {
                     let block = v.blocks.len().checked_sub(1).ok_or_else(bad)? as u32;
                     let own = match *c {
@@ -142,6 +153,27 @@ impl Verbs {
         // Longer patterns first: the most specific match wins.
         for b in &mut v.blocks {
             b.patterns.sort_by_key(|p| std::cmp::Reverse(p.elems.len()));
+            for (k, p) in b.patterns.iter().enumerate() {
+                let firsts: Vec<&String> = match p.elems.first() {
+                    Some(Elem::Words(w)) => w.first().into_iter().collect(),
+                    Some(Elem::Set(alts)) => alts.iter().filter_map(|a| a.first()).collect(),
+                    None => Vec::new(),
+                };
+                let empty_start = match p.elems.first() {
+                    None => true,
+                    Some(Elem::Words(w)) => w.is_empty(),
+                    Some(Elem::Set(_)) => false,
+                };
+                if empty_start {
+                    b.always.push(k as u32);
+                }
+                for f in firsts {
+                    let list = b.by_first.entry(loose(f).to_string()).or_default();
+                    if list.last() != Some(&(k as u32)) {
+                        list.push(k as u32);
+                    }
+                }
+            }
         }
         Ok(v)
     }
@@ -180,7 +212,21 @@ impl Verbs {
     ) -> (Option<&'static str>, bool) {
         let end = start + form.words.len();
         let block = &self.blocks[form.block as usize];
-        if let Some(p) = block.patterns.iter().find(|p| match_pattern(tokens, end, &p.elems).is_some()) {
+        // The patterns whose first word is among the words a match could start at (the
+        // first element is looked for within five words, inside the clause), in order.
+        let mut maybe: Vec<u32> = block.always.clone();
+        let mut k = end;
+        while k < tokens.len() && k <= end + 5 && !clause_break(&tokens[k]) {
+            if let Some(list) = block.by_first.get(loose(&tokens[k].norm)) {
+                maybe.extend(list);
+            }
+            k += 1;
+        }
+        maybe.sort_unstable();
+        maybe.dedup();
+        if let Some(p) =
+            maybe.iter().map(|&i| &block.patterns[i as usize]).find(|p| match_pattern(tokens, end, &p.elems).is_some())
+        {
             return (p.code, true);
         }
         let code = match form.code {
