@@ -29,9 +29,17 @@ fn main() {
             }
         }
     }
+    // The true article texts of the HTML extraction corpus.
+    let truth = root.join("../shared/corpora/article-extraction/ground-truth.json");
+    if let Ok(json) = std::fs::read_to_string(&truth) {
+        let v: serde_json::Value = serde_json::from_str(&json).expect("ground truth is JSON");
+        if let Some(map) = v.as_object() {
+            texts.extend(map.values().filter_map(|a| a["articleBody"].as_str()).map(str::to_string));
+        }
+    }
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
-        "Corpus: {} real article texts ({:.2} MB): the 5 seeds and the TempEval-3 TimeBank/AQUAINT texts.\n",
+        "Corpus: {} real article texts ({:.2} MB): the 5 seeds, the TempEval-3 TimeBank/AQUAINT texts and the HTML extraction corpus's article texts.\n",
         texts.len(),
         mb(bytes)
     );
@@ -87,6 +95,26 @@ fn main() {
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());
         let t = times[times.len() / 2];
         println!("| {n} | {:.2} | {t:.3} | {:.2} | {:.0} | {events} |", mb(size), mb(size) / t, n as f64 / t);
+    }
+
+    // The largest corpus as JSON Lines, for the command line's peak memory (./dev bench).
+    let n = *sizes.last().unwrap();
+    let mut jsonl = String::new();
+    for i in 0..n {
+        let day = date(2020, 1, 1).checked_add(((i * 37) % 2000) as i64 * 1.day()).unwrap();
+        let line = serde_json::json!({ "title": format!("article {i}"), "date": day.to_string(), "text": texts[i % texts.len()] });
+        jsonl.push_str(&line.to_string());
+        jsonl.push('\n');
+    }
+    let path = root.join("target").join("bench-corpus.jsonl");
+    std::fs::write(&path, jsonl).expect("write the benchmark corpus");
+    // And as files (the same articles, dated by their names), for the batch command.
+    let dir = root.join("target").join("bench-corpus");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("make the benchmark corpus folder");
+    for i in 0..n {
+        let day = date(2020, 1, 1).checked_add(((i * 37) % 2000) as i64 * 1.day()).unwrap();
+        std::fs::write(dir.join(format!("{day}-article-{i}.txt")), &texts[i % texts.len()]).expect("write an article");
     }
 
     // Merging alone: 100,000 synthetic events (a third dated by month only, to fold).

@@ -45,26 +45,35 @@ pub async fn read_files(
     let total = list.len();
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for (i, p) in list.into_iter().enumerate() {
+    // A hundred files at a time, read together by the browser.
+    for (c, chunk) in list.chunks(100).enumerate() {
         if cancel.get_untracked() {
             errors.push(format!("cancelled: none of the {total} files being added were added"));
             break;
         }
-        match read_file(&p.file).await {
-            Ok(bytes) => files.push((p.name, bytes)),
-            Err(e) => errors.push(format!("file {}: cannot read: {e}", p.name)),
+        // Settled one by one: a file that cannot be read does not stop the others.
+        let reads: js_sys::Array = chunk.iter().map(|p| JsValue::from(p.file.array_buffer())).collect();
+        let done = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all_settled(&reads)).await;
+        let Ok(done) = done else {
+            errors.push("the browser refused to read the files".to_string());
+            break;
+        };
+        let done = js_sys::Array::from(&done);
+        for (k, p) in chunk.iter().enumerate() {
+            let settled = done.get(k as u32);
+            let v = get(&settled, "value");
+            if v.is_instance_of::<js_sys::ArrayBuffer>() {
+                files.push((p.name.clone(), js_sys::Uint8Array::new(&v).to_vec()));
+            } else {
+                errors.push(format!("file {}: cannot read: {}", p.name, error_text(&get(&settled, "reason"))));
+            }
         }
-        progress.set(Some(("Opening files", i + 1, total)));
+        progress.set(Some(("Opening files", (c * 100 + chunk.len()).min(total), total)));
     }
     (files, errors)
 }
 
-async fn read_file(file: &File) -> Result<Vec<u8>, String> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| "the browser refused".to_string()))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
+
 
 fn list_to_vec(list: Option<FileList>) -> Vec<Picked> {
     let Some(list) = list else { return Vec::new() };
@@ -464,7 +473,7 @@ fn error_text(e: &JsValue) -> String {
     e.as_string()
         .or_else(|| e.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()))
         .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
-        .unwrap_or_else(|| "the analysis worker stopped".to_string())
+        .unwrap_or_else(|| "no reason given".to_string())
 }
 
 /// The worker, started and ready. The page starts it while loading ([`start_worker`]),

@@ -121,10 +121,11 @@ pub fn Timeline() -> impl IntoView {
                             each=move || {
                                 let (lo, hi) = visible();
                                 // Only the visible rows are copied out of the memos.
-                                rows.with(|rs| offsets.with(|os| (lo..hi).map(|k| (rs[k].clone(), os[k])).collect::<Vec<_>>()))
+                                let generation = state.ws.with(|w| w.generation);
+                                rows.with(|rs| offsets.with(|os| (lo..hi).map(|k| (rs[k].clone(), os[k], generation)).collect::<Vec<_>>()))
                             }
-                            key=|(row, y)| (row.clone(), y.to_bits())
-                            let((row, y))
+                            key=|(row, y, generation)| (row.clone(), y.to_bits(), *generation)
+                            let((row, y, _generation))
                         >
                             {
                                 let top = format!("{y}px");

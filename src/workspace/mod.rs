@@ -76,6 +76,8 @@ pub struct Workspace {
     /// Facet values and days of `analysis`, for views.
     pre: view::Precomputed,
     pasted: usize,
+    /// Counts analyses installed: what a view keeps (rows, say) is only kept within one.
+    pub generation: u64,
 }
 
 impl Workspace {
@@ -91,6 +93,7 @@ impl Workspace {
             index: SearchIndex::default(),
             pre: view::Precomputed::default(),
             pasted: 0,
+            generation: 0,
         }
     }
 
@@ -144,6 +147,7 @@ impl Workspace {
         self.index = SearchIndex::build(&analysis);
         self.pre = view::Precomputed::new(&analysis);
         self.analysis = analysis;
+        self.generation += 1;
     }
 
     /// Adds files read by the page; a file that cannot be read gets a message naming
