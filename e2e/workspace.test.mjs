@@ -72,14 +72,16 @@ test('dragging across the histogram chooses a date range', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
   const plot = page.locator('.hist-plot');
   const box = await plot.boundingBox();
-  const bars = await page.locator('.hist-bar').count();
+  const bars = Number(await plot.getAttribute('data-bars'));
   assert.ok(bars >= 2);
+  assert.match(await page.locator('path.hist-bars').first().getAttribute('d'), /^M\d/);
   // Drag over the last tenth of the plot: the latest months.
   await page.mouse.move(box.x + box.width * 0.92, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.995, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
   await page.waitForFunction(() => document.querySelector('#date-from').value !== '');
+  assert.match(await page.locator('path.hist-bars.chosen').getAttribute('d'), /^M\d/, 'the chosen months are drawn apart');
   const from = await page.locator('#date-from').inputValue();
   const to = await page.locator('#date-to').inputValue();
   assert.ok(from <= to);

@@ -75,16 +75,10 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
     let sources_text = if more > 0 { format!("{title} and {more} more") } else { title };
     let sentence = ev.sources.first().map(|s| s.sentence.clone()).unwrap_or_default();
     let evidence = move || {
-        // Only the matched terms are needed here, not the matching events.
-        let found = state.view.with(|v| {
-            v.found.as_ref().map(|f| crate::workspace::search::Found {
-                events: Vec::new(),
-                terms: f.terms.clone(),
-                phrases: f.phrases.clone(),
-            })
-        });
-        match found {
-            Some(f) => highlight(&sentence, &f)
+        // Highlighted where the view is, without copying the search's terms.
+        let pieces = state.view.with(|v| v.found.as_ref().map(|f| highlight(&sentence, f)));
+        match pieces {
+            Some(pieces) => pieces
                 .into_iter()
                 .map(|(t, hit)| if hit { view! { <mark>{t}</mark> }.into_any() } else { t.into_any() })
                 .collect_view()

@@ -13,6 +13,8 @@ pub fn Histogram() -> impl IntoView {
     let svg_ref = NodeRef::<html::Div>::new();
     // Dragging: the bar indices under the pointer at start and now.
     let drag = RwSignal::new(None::<(usize, usize)>);
+    // The month under the pointer, shown as the plot's tooltip.
+    let hover = RwSignal::new(None::<usize>);
     let index_at = move |ev: &web_sys::PointerEvent| -> Option<usize> {
         let el = svg_ref.get_untracked()?;
         let n = bars.with_untracked(|b| b.len());
@@ -29,7 +31,11 @@ pub fn Histogram() -> impl IntoView {
         }
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        if let (Some((a, _)), Some(i)) = (drag.get_untracked(), index_at(&ev)) {
+        let at = index_at(&ev);
+        if hover.get_untracked() != at {
+            hover.set(at);
+        }
+        if let (Some((a, _)), Some(i)) = (drag.get_untracked(), at) {
             drag.set(Some((a, i)));
         }
     };
@@ -57,6 +63,29 @@ pub fn Histogram() -> impl IntoView {
             (from.is_some() || to.is_some()) && from.is_none_or(|f| end >= f) && to.is_none_or(|t| start <= t)
         })
     };
+    // The bars as an SVG path: bar i spans x = i..i+1 (a small gap each side), its
+    // height its share of the highest month; `chosen` draws those in the date range.
+    let shape = move |chosen: bool| -> String {
+        use std::fmt::Write;
+        let m = max() as f64;
+        bars.with(|b| {
+            let mut d = String::new();
+            for (i, x) in b.iter().enumerate() {
+                if x.count == 0 || in_range(x.start, x.end, i) != chosen {
+                    continue;
+                }
+                let h = (x.count as f64 / m * 100.0).max(4.0);
+                let _ = write!(d, "M{i}.1 100V{:.1}H{i}.9V100Z", 100.0 - h);
+            }
+            d
+        })
+    };
+    let tooltip = move || {
+        hover
+            .get()
+            .and_then(|i| bars.with(|b| b.get(i).map(|x| format!("{}: {} events", x.label, x.count))))
+            .unwrap_or_else(|| "Drag across the bars to choose dates".to_string())
+    };
     let summary = move || {
         bars.with(|b| match (b.first(), b.last()) {
             (Some(f), Some(l)) => format!(
@@ -81,34 +110,24 @@ pub fn Histogram() -> impl IntoView {
                     node_ref=svg_ref
                     role="img"
                     aria-label=summary
+                    title=tooltip
+                    data-bars=move || bars.with(|b| b.len())
+                    on:pointerleave=move |_| hover.set(None)
                     on:pointerdown=on_down
                     on:pointermove=on_move
                     on:pointerup=on_up
                 >
-                    // One element per bar, kept while the bars' months stay: a keystroke
-                    // only changes heights and classes.
-                    <For
-                        each=move || { bars.with(|b| b.iter().map(|x| x.start).enumerate().collect::<Vec<_>>()) }
-                        key=|(i, start)| (*i, *start)
-                        let((i, _start))
+                    // All bars are one SVG path (and the chosen ones a second): a keystroke
+                    // changes two attributes, not one element per month.
+                    <svg
+                        class="hist-svg"
+                        viewBox=move || format!("0 0 {} 100", bars.with(|b| b.len().max(1)))
+                        preserveAspectRatio="none"
+                        aria-hidden="true"
                     >
-                        {
-                            let bar = move || bars.with(|b| b.get(i).map(|x| (x.start, x.end, x.count, x.label.clone())));
-                            let height = move || {
-                                let m = max();
-                                let c = bar().map_or(0, |b| b.2);
-                                let h = (c as f64 / m as f64 * 100.0).max(if c > 0 { 4.0 } else { 0.0 });
-                                format!("{h:.1}%")
-                            };
-                            let sel = move || bar().is_some_and(|(start, end, _, _)| in_range(start, end, i));
-                            let title = move || bar().map(|(_, _, c, l)| format!("{l}: {c} events")).unwrap_or_default();
-                            view! {
-                                <div class="hist-bar" class:selected=sel title=title>
-                                    <span style:height=height></span>
-                                </div>
-                            }
-                        }
-                    </For>
+                        <path class="hist-bars" d=move || shape(false)></path>
+                        <path class="hist-bars chosen" d=move || shape(true)></path>
+                    </svg>
                 </div>
                 <figcaption>
                     {summary} ". Drag across the bars to choose dates, or:"

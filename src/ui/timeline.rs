@@ -10,7 +10,9 @@ use crate::workspace::view::{Layout, Row, Zoom};
 /// Row heights in pixels (the stylesheet gives rows these heights).
 const GROUP_H: f64 = 44.0;
 const EVENT_H: f64 = 132.0;
-/// Lists longer than this render only the rows near the viewport.
+/// A workspace with more events than this renders only the rows near the viewport,
+/// whatever a search leaves (so a keystroke never switches to rendering a whole list);
+/// a smaller one renders every row (for printing and the browser's find-in-page).
 const VIRTUAL_FROM: usize = 200;
 /// Pixels rendered above and below the viewport.
 const OVERSCAN: f64 = 300.0;
@@ -51,7 +53,7 @@ pub fn Timeline() -> impl IntoView {
     });
     let visible = move || {
         let n = rows.with(|r| r.len());
-        if n <= VIRTUAL_FROM {
+        if state.ws.with(|w| w.analysis().events.len()) <= VIRTUAL_FROM {
             return (0, n);
         }
         let (top, h) = scroll.get();

@@ -74,7 +74,10 @@ const CACHED_WORDS: usize = 64;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Found {
     pub events: Vec<u32>,
+    /// Index terms matched other than by prefix (within a typo).
     pub terms: BTreeSet<String>,
+    /// The query's words: every word starting with one matched.
+    pub prefixes: Vec<String>,
     pub phrases: Vec<String>,
 }
 
@@ -122,6 +125,7 @@ impl SearchIndex {
         for part in &parts {
             let hits = match part {
                 Part::Word(w) => {
+                    found.prefixes.push(w.clone());
                     let looked_up = self.cached_word(w);
                     found.terms.extend(looked_up.1.iter().cloned());
                     looked_up.0.clone()
@@ -158,12 +162,14 @@ impl SearchIndex {
         looked_up
     }
 
+    /// The events of the terms `w` matches, and the terms it matches other than by prefix
+    /// (typos), for highlighting; prefix matches are highlighted by the prefix itself.
     fn word(&self, w: &str) -> (Vec<u32>, Vec<String>) {
         let mut ids: BTreeSet<u64> = BTreeSet::new();
         let mut terms = Vec::new();
         let mut collect = |stream: &mut dyn FnMut() -> Option<(Vec<u8>, u64)>| {
             while let Some((k, v)) = stream() {
-                if ids.insert(v) {
+                if ids.insert(v) && !k.starts_with(w.as_bytes()) {
                     terms.push(String::from_utf8_lossy(&k).into_owned());
                 }
             }
@@ -277,7 +283,9 @@ pub fn highlight(text: &str, found: &Found) -> Vec<(String, bool)> {
         let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
         let word = &rest[..end];
         let f = fold(word);
-        let hit = found.terms.contains(&f) || found.phrases.iter().any(|p| p.split(' ').any(|pw| pw == f));
+        let hit = found.terms.contains(&f)
+            || found.prefixes.iter().any(|p| f.starts_with(p.as_str()))
+            || found.phrases.iter().any(|p| p.split(' ').any(|pw| pw == f));
         push(word, hit);
         rest = &rest[end..];
     }
@@ -296,6 +304,16 @@ mod tests {
 
     fn names(ws: &Workspace, found: &Found) -> Vec<String> {
         found.events.iter().map(|&i| ws.analysis().events[i as usize].summary.clone()).collect()
+    }
+
+    #[test]
+    fn prefixes_and_typos_are_highlighted_without_listing_every_prefixed_term() {
+        let ws = ws();
+        let found = ws.index.search("erdo zelenski").unwrap();
+        assert!(found.terms.iter().all(|t| !t.starts_with("erdo")), "{:?}", found.terms);
+        let pieces = highlight("Erdoğan called Zelenskyy, then Erdogan's aide.", &found);
+        let hits: Vec<&str> = pieces.iter().filter(|(_, h)| *h).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(hits, vec!["Erdoğan", "Zelenskyy", "Erdogan"]);
     }
 
     #[test]
