@@ -15,7 +15,7 @@ const EVENT_H: f64 = 132.0;
 /// a smaller one renders every row (for printing and the browser's find-in-page).
 const VIRTUAL_FROM: usize = 200;
 /// Pixels rendered above and below the viewport.
-const OVERSCAN: f64 = 300.0;
+const OVERSCAN: f64 = 150.0;
 
 thread_local! {
     static SCROLLER: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
