@@ -316,5 +316,10 @@ test('after the first visit the page works offline', async () => {
   await page.reload();
   await page.getByRole('list', { name: 'Timeline' }).waitFor();
   assert.ok((await count(page)) > 0);
+  // The analysis worker came from the cache too: new text is analysed offline.
+  await page.locator('summary', { hasText: 'Paste text' }).click();
+  await page.getByLabel('Article text').fill('Foreign Minister Amrod Castamir visited Minas Tirith on 3 May 2024.');
+  await page.getByRole('button', { name: 'Add pasted text' }).click();
+  await page.waitForSelector('ol[aria-label="Timeline"] time[datetime="2024-05-03"]');
   await context.close();
 });
