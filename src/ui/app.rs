@@ -82,6 +82,8 @@ impl State {
                             w.apply(done);
                         });
                     }
+                    // A job stopped by "Clear workspace" says nothing.
+                    Err(e) if e.is_empty() => {}
                     Err(e) => self.ws.update(|w| w.messages.push(e)),
                 }
             }
@@ -93,9 +95,14 @@ impl State {
     /// Stops reading and analysing: what was being added is left out, the workspace
     /// stays as it was.
     pub fn cancel(self) {
+        self.stop("cancelled: the files being added were left out");
+    }
+
+    /// Stops reading and analysing, with `reason` as the message (none when empty).
+    pub fn stop(self, reason: &str) {
         self.cancel.set(true);
         self.queue.update_value(|q| q.clear());
-        io::cancel_job("cancelled: the files being added were left out");
+        io::cancel_job(reason);
         self.progress.set(None);
     }
 

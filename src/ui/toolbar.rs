@@ -39,7 +39,7 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let clear = move |_| {
-        state.cancel();
+        state.stop("");
         state.ws.update(|w| w.clear());
         state.opened.set(None);
         state.set_view(|v| {
