@@ -73,9 +73,38 @@ export async function dropFiles(page, files) {
     for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
     return dt;
   }, files);
+  await dispatchDrop(page, dt);
+}
+
+/** Drops a DataTransfer (from `generatedArticles`) onto the page. */
+export async function dispatchDrop(page, dt) {
   for (const type of ['dragenter', 'dragover', 'drop']) {
     await page.dispatchEvent('body', type, { dataTransfer: dt });
   }
+}
+
+/**
+ * A DataTransfer of `n` generated articles for the large-drop tests and benchmarks:
+ * 8 events each ("On Monday, President Ilse X spoke by phone with King Theodric Y."…),
+ * every article with its own names, dated by its file name across 2010–2024.
+ */
+export function generatedArticles(page, n) {
+  return page.evaluateHandle((n) => {
+    const dt = new DataTransfer();
+    const syl = 'bcdfghjklmnpqrstvwxz';
+    const name = (i, k) => {
+      let s = '';
+      for (let j = 0; j < 3; j++) { s += syl[(i + k) % 20] + 'aeiou'[Math.floor(i / 20) % 5]; i = Math.floor(i / 100); }
+      return s[0].toUpperCase() + s.slice(1);
+    };
+    const verbs = ['spoke by phone with', 'met', 'visited', 'criticised', 'praised', 'accused', 'hosted', 'warned'];
+    for (let i = 0; i < n; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const lines = verbs.map((v, k) => `On Monday, President Ilse ${name(i, k)}son ${v} King Theodric ${name(i, k + 7)}dal.`);
+      dt.items.add(new File([`Report ${i}\n\n${lines.join('\n')}\n`], `20${10 + (i % 15)}-0${1 + (i % 9)}-${day}-r${i}.txt`));
+    }
+    return dt;
+  }, n);
 }
 
 export function timelineItems(page) {

@@ -2,28 +2,13 @@
 // 1,000 articles are analysed, and a cancel that leaves the workspace as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser } from './support.mjs';
+import { openApp, useBrowser, generatedArticles, dispatchDrop } from './support.mjs';
 
 const env = useBrowser({ before, after });
 
 /** Drops `n` generated articles (8 events each) onto the page, as one drop. */
 async function dropMany(page, n) {
-  const dt = await page.evaluateHandle((n) => {
-    const dt = new DataTransfer();
-    const syl = 'bcdfghjklmnpqrstvwxz';
-    const name = (i, k) => {
-      let s = '';
-      for (let j = 0; j < 3; j++) { s += syl[(i + k) % 20] + 'aeiou'[Math.floor(i / 20) % 5]; i = Math.floor(i / 100); }
-      return s[0].toUpperCase() + s.slice(1);
-    };
-    const verbs = ['spoke by phone with', 'met', 'visited', 'criticised', 'praised', 'accused', 'hosted', 'warned'];
-    for (let i = 0; i < n; i++) {
-      const lines = verbs.map((v, k) => `On Monday, President Ilse ${name(i, k)}son ${v} King Theodric ${name(i, k + 7)}dal.`);
-      dt.items.add(new File([`Report ${i}\n\n${lines.join('\n')}\n`], `2024-0${1 + (i % 9)}-1${i % 10}-r${i}.txt`));
-    }
-    return dt;
-  }, n);
-  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer: dt });
+  await dispatchDrop(page, await generatedArticles(page, n));
 }
 
 const articleCount = (page) => page.locator('.articles .count').textContent();

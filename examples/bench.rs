@@ -7,7 +7,9 @@
 //!
 //! cargo run --release --example bench -- [--quick]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::time::Instant;
 
 use dateline::analysis::{merge_events, Actor, ActorKind, Analyzer, Document, EventOut, Source, TimeTagger};
@@ -17,18 +19,7 @@ use jiff::ToSpan;
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut texts: Vec<String> = Vec::new();
-    for entry in sorted(&root.join("seeds")) {
-        texts.push(std::fs::read_to_string(entry).expect("read seed"));
-    }
-    let corpus = root.join("../shared/corpora/tempeval3-train");
-    for sub in ["TimeBank", "AQUAINT"] {
-        for f in sorted(&corpus.join(sub)) {
-            if let Ok(tml) = std::fs::read_to_string(&f) {
-                texts.push(timeml_text(&tml));
-            }
-        }
-    }
+    let mut texts = common::seeds_and_timeml(&root);
     // The true article texts of the HTML extraction corpus.
     let truth = root.join("../shared/corpora/article-extraction/ground-truth.json");
     if let Ok(json) = std::fs::read_to_string(&truth) {
@@ -159,29 +150,4 @@ fn synthetic_events(n: usize) -> Vec<EventOut> {
 
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1_000_000.0
-}
-
-fn sorted(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
-/// The text inside <TEXT>, tags removed.
-fn timeml_text(tml: &str) -> String {
-    let body = tml.split_once("<TEXT>").map(|(_, r)| r).unwrap_or(tml);
-    let body = body.split_once("</TEXT>").map(|(l, _)| l).unwrap_or(body);
-    let mut out = String::with_capacity(body.len());
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 }

@@ -15,6 +15,17 @@ fn seeds() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
+/// The binary running with `args`, its standard streams piped.
+fn spawn(args: &[&str]) -> std::process::Child {
+    bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start dateline")
+}
+
 fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("run dateline")
 }
@@ -201,12 +212,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn standard_input_and_csv() {
-    let mut child = bin()
-        .args(["analyze", "--today", "2026-11-22", "--format", "csv", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["analyze", "--today", "2026-11-22", "--format", "csv", "-"]);
     child
         .stdin
         .take()
@@ -316,13 +322,7 @@ fn jsonl_line(i: usize) -> String {
 
 #[test]
 fn jsonl_gives_one_analysis_per_line_and_bad_lines_say_so() {
-    let mut child = bin()
-        .args(["analyze", "--format", "jsonl", "--today", "2026-11-23", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["analyze", "--format", "jsonl", "--today", "2026-11-23", "-"]);
     let input = format!("{}\n{{not json\n\n{}\n", jsonl_line(1), jsonl_line(2));
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
@@ -357,12 +357,7 @@ fn peak_kb(pid: u32) -> u64 {
 #[test]
 fn jsonl_streams_in_constant_memory() {
     use std::io::{BufRead, BufReader};
-    let mut child = bin()
-        .args(["analyze", "--format", "jsonl", "--today", "2026-11-23", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["analyze", "--format", "jsonl", "--today", "2026-11-23", "-"]);
     let pid = child.id();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());

@@ -4,7 +4,7 @@
 //
 //   node e2e/bench/ui.mjs [ARTICLES]   (default 6,250 articles of 8 events: 50,000 events)
 import fs from 'node:fs';
-import { serve, launch } from '../support.mjs';
+import { serve, launch, generatedArticles, dispatchDrop } from '../support.mjs';
 
 /** The highest peak resident memory of Chromium's renderer processes (the page and its
  * worker run in one), in MB, from /proc (Linux). */
@@ -35,25 +35,10 @@ await page.evaluate(() => {
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
     .observe({ type: 'longtask', buffered: false });
 });
-const dt = await page.evaluateHandle((n) => {
-  const dt = new DataTransfer();
-  const syl = 'bcdfghjklmnpqrstvwxz';
-  const name = (i, k) => {
-    let s = '';
-    for (let j = 0; j < 3; j++) { s += syl[(i + k) % 20] + 'aeiou'[Math.floor(i / 20) % 5]; i = Math.floor(i / 100); }
-    return s[0].toUpperCase() + s.slice(1);
-  };
-  const verbs = ['spoke by phone with', 'met', 'visited', 'criticised', 'praised', 'accused', 'hosted', 'warned'];
-  for (let i = 0; i < n; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    const lines = verbs.map((v, k) => `On Monday, President Ilse ${name(i, k)}son ${v} King Theodric ${name(i, k + 7)}dal.`);
-    dt.items.add(new File([`Report ${i}\n\n${lines.join('\n')}\n`], `20${10 + (i % 15)}-0${1 + (i % 9)}-${day}-r${i}.txt`));
-  }
-  return dt;
-}, articles);
+const dt = await generatedArticles(page, articles);
 // The clock starts when the files are dropped (making them above is the test's work).
 const started = Date.now();
-for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer: dt });
+await dispatchDrop(page, dt);
 await page.waitForFunction((n) => document.querySelector('.articles .count')?.textContent === String(n), articles, { timeout: 600000 });
 await page.waitForFunction(() => /^\d+ events$/.test(document.querySelector('#result-count')?.textContent ?? ''));
 const analyse = (Date.now() - started) / 1000;
