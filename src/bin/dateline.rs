@@ -49,8 +49,6 @@ enum Format {
     Csv,
     /// The CAMEO event table (TSV).
     Cameo,
-    /// Streaming: one JSON article per input line, one analysis per output line.
-    JsonLines,
 }
 
 fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
@@ -67,87 +65,22 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
     };
     match command.as_str() {
         "analyze" => {
-            let mut published = Vec::new();
-            let mut today = None;
-            let mut format = Format::Json;
-            let mut paths = Vec::new();
-            while let Some(arg) = parser.next()? {
-                match arg {
-                    Long("published") => {
-                        let v = parser.value()?.string()?;
-                        let (file, date) = v.rsplit_once('=').ok_or_else(|| {
-                            Usage(format!("--published expects FILE=YYYY-MM-DD, found {v:?}"))
-                        })?;
-                        let date = analysis::parse_date(date)
-                            .map_err(|e| Usage(format!("--published {file}: {e}")))?;
-                        published.push((base_name(Path::new(file)), date));
-                    }
-                    Long("today") => {
-                        let v = parser.value()?.string()?;
-                        today = Some(analysis::parse_date(&v).map_err(|e| Usage(format!("--today: {e}")))?);
-                    }
-                    Long("format") => {
-                        format = match parser.value()?.string()?.as_str() {
-                            "json" => Format::Json,
-                            "csv" => Format::Csv,
-                            "cameo" => Format::Cameo,
-                            "jsonl" => Format::JsonLines,
-                            other => {
-                                return Err(Usage(format!(
-                                    "--format expects json, csv, cameo or jsonl, found {other:?}"
-                                )))
-                            }
-                        }
-                    }
-                    Value(p) => paths.push(PathBuf::from(p)),
-                    Short('h') | Long("help") => {
-                        println!("{USAGE}");
-                        return Ok(ExitCode::SUCCESS);
-                    }
-                    _ => return Err(Usage(arg.unexpected().to_string())),
-                }
-            }
-            if paths.is_empty() {
-                return Err(Usage("analyze expects at least one PATH (- for standard input)".into()));
-            }
-            let today = today.unwrap_or_else(clock_today);
-            if let Format::JsonLines = format {
-                return Ok(stream(paths, published, today));
-            }
-            Ok(analyze(paths, published, today, format))
+            let Some(o) = options(&mut parser, "analyze", &["json", "csv", "cameo", "jsonl"], true)? else {
+                return Ok(ExitCode::SUCCESS);
+            };
+            let format = match o.format.as_deref() {
+                Some("csv") => Format::Csv,
+                Some("cameo") => Format::Cameo,
+                Some("jsonl") => return Ok(stream(o.paths, o.published, o.today)),
+                _ => Format::Json,
+            };
+            Ok(analyze(o.paths, o.published, o.today, format))
         }
         "text" => {
-            let mut today = None;
-            let mut json = false;
-            let mut paths = Vec::new();
-            while let Some(arg) = parser.next()? {
-                match arg {
-                    Long("today") => {
-                        let v = parser.value()?.string()?;
-                        today = Some(analysis::parse_date(&v).map_err(|e| Usage(format!("--today: {e}")))?);
-                    }
-                    Long("format") => {
-                        json = match parser.value()?.string()?.as_str() {
-                            "json" => true,
-                            "text" => false,
-                            other => {
-                                return Err(Usage(format!("--format expects json or text, found {other:?}")))
-                            }
-                        }
-                    }
-                    Value(p) => paths.push(PathBuf::from(p)),
-                    Short('h') | Long("help") => {
-                        println!("{USAGE}");
-                        return Ok(ExitCode::SUCCESS);
-                    }
-                    _ => return Err(Usage(arg.unexpected().to_string())),
-                }
-            }
-            if paths.is_empty() {
-                return Err(Usage("text expects at least one PATH (- for standard input)".into()));
-            }
-            let today = today.unwrap_or_else(clock_today);
-            Ok(text(paths, today, json))
+            let Some(o) = options(&mut parser, "text", &["json", "text"], false)? else {
+                return Ok(ExitCode::SUCCESS);
+            };
+            Ok(text(o.paths, o.today, o.format.as_deref() == Some("json")))
         }
         "timeml" => {
             let mut out = None;
@@ -167,6 +100,62 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
         }
         other => Err(Usage(format!("unknown command {other:?}: expected analyze, text or timeml"))),
     }
+}
+
+/// The options `analyze` and `text` share, as read.
+struct Options {
+    published: Vec<(String, jiff::civil::Date)>,
+    /// `--today`, else the system clock's date.
+    today: jiff::civil::Date,
+    format: Option<String>,
+    paths: Vec<PathBuf>,
+}
+
+/// Reads the options of `command`: `--format` one of `formats`, `--today`, `--published`
+/// when `published` is allowed, and at least one PATH. None when help was asked for (and
+/// printed).
+fn options(
+    parser: &mut lexopt::Parser,
+    command: &str,
+    formats: &[&str],
+    published: bool,
+) -> Result<Option<Options>, Usage> {
+    use lexopt::prelude::*;
+    let (mut today, mut format, mut dates, mut paths) = (None, None, Vec::new(), Vec::new());
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("published") if published => {
+                let v = parser.value()?.string()?;
+                let (file, date) = v
+                    .rsplit_once('=')
+                    .ok_or_else(|| Usage(format!("--published expects FILE=YYYY-MM-DD, found {v:?}")))?;
+                let date = analysis::parse_date(date).map_err(|e| Usage(format!("--published {file}: {e}")))?;
+                dates.push((base_name(Path::new(file)), date));
+            }
+            Long("today") => {
+                let v = parser.value()?.string()?;
+                today = Some(analysis::parse_date(&v).map_err(|e| Usage(format!("--today: {e}")))?);
+            }
+            Long("format") => {
+                let v = parser.value()?.string()?;
+                if !formats.contains(&v.as_str()) {
+                    let (last, rest) = formats.split_last().expect("a command has formats");
+                    return Err(Usage(format!("--format expects {} or {last}, found {v:?}", rest.join(", "))));
+                }
+                format = Some(v);
+            }
+            Value(p) => paths.push(PathBuf::from(p)),
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
+            _ => return Err(Usage(arg.unexpected().to_string())),
+        }
+    }
+    if paths.is_empty() {
+        return Err(Usage(format!("{command} expects at least one PATH (- for standard input)")));
+    }
+    Ok(Some(Options { published: dates, today: today.unwrap_or_else(clock_today), format, paths }))
 }
 
 /// Today's date from the system clock: the one place the CLI reads it.
@@ -231,7 +220,7 @@ fn analyze(
     }
     let analysis = builder.build().analyze(&docs);
     let out = match format {
-        Format::Json | Format::JsonLines => export::to_json(&analysis) + "\n",
+        Format::Json => export::to_json(&analysis) + "\n",
         Format::Csv => export::to_csv(&analysis),
         Format::Cameo => export::to_cameo_tsv(&analysis),
     };
