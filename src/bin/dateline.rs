@@ -226,14 +226,7 @@ fn analyze(
     };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
-    for e in &errors {
-        eprintln!("dateline: {e}");
-    }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    report(&errors, false)
 }
 
 /// `analyze --format jsonl`: each line of each input (a file, or - for standard input)
@@ -298,7 +291,13 @@ fn stream(paths: Vec<PathBuf>, published: Vec<(String, jiff::civil::Date)>, toda
         }
     }
     let _ = out.flush();
-    for e in &errors {
+    report(&errors, failed)
+}
+
+/// Prints the files that could not be read to standard error; exit status 1 when there
+/// were any (or `failed`: errors already printed), else 0.
+fn report(errors: &[String], failed: bool) -> ExitCode {
+    for e in errors {
         eprintln!("dateline: {e}");
     }
     if failed || !errors.is_empty() {
@@ -395,14 +394,7 @@ fn text(paths: Vec<PathBuf>, today: jiff::civil::Date, json: bool) -> ExitCode {
         }
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    for e in &errors {
-        eprintln!("dateline: {e}");
-    }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    report(&errors, false)
 }
 
 fn timeml(out: &Path, files: &[PathBuf]) -> ExitCode {
