@@ -87,11 +87,18 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Stage, usize, usize)) -> Done {
             files.truncate(fit);
             messages.extend(over);
             let total = files.len();
+            // The loaded articles by file name, so a big drop checks for repeats in
+            // linear time.
+            let mut by_file: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+            for (i, d) in docs.iter().enumerate() {
+                by_file.entry(d.file.clone()).or_default().push(i);
+            }
             for (i, (name, bytes)) in files.into_iter().enumerate() {
                 match analysis::ingest::read_files(&name, &bytes) {
                     Ok(read) => {
                         for doc in read {
-                            if docs.iter().any(|d| d.file == doc.file && d.text == doc.text) {
+                            let same = by_file.get(&doc.file).is_some_and(|ix| ix.iter().any(|&k| docs[k].text == doc.text));
+                            if same {
                                 messages.push(format!("file {}: already loaded", doc.file));
                                 continue;
                             }
@@ -99,6 +106,7 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Stage, usize, usize)) -> Done {
                             if let Some(p) = doc.published.as_ref().filter(|p| p.by_user) {
                                 set(&mut published, &doc.file, Some(p.date), true);
                             }
+                            by_file.entry(doc.file.clone()).or_default().push(docs.len());
                             docs.push(doc);
                             added += 1;
                         }
