@@ -38,8 +38,8 @@ pub struct State {
     pub progress: RwSignal<Option<(&'static str, usize, usize)>>,
     /// Set when the user cancels reading.
     pub cancel: RwSignal<bool>,
-    /// Changes waiting for the analysis worker, in order.
-    pub queue: StoredValue<VecDeque<Change>>,
+    /// Changes waiting for the analysis worker, in order, with the files they add.
+    pub queue: StoredValue<VecDeque<(Change, io::Opened)>, LocalStorage>,
     /// Whether a change is being carried out.
     pub busy: RwSignal<bool>,
 }
@@ -58,7 +58,7 @@ impl State {
             if self.cancel.get_untracked() {
                 self.progress.set(None);
             } else {
-                self.submit(Change::Files(files));
+                self.enqueue(Change::Files(Vec::new()), files);
             }
         });
     }
@@ -66,16 +66,23 @@ impl State {
     /// Carries out `change` in the analysis worker, after those already waiting; the
     /// page keeps responding meanwhile.
     pub fn submit(self, change: Change) {
-        self.queue.update_value(|q| q.push_back(change));
+        self.enqueue(change, Vec::new());
+    }
+
+    /// [`submit`](State::submit) with files the browser has read (their bytes go to the
+    /// worker as they are).
+    fn enqueue(self, change: Change, opened: io::Opened) {
+        self.queue.update_value(|q| q.push_back((change, opened)));
         if self.busy.get_untracked() {
             return;
         }
         self.busy.set(true);
         spawn_local(async move {
-            while let Some(change) = self.queue.try_update_value(|q| q.pop_front()).flatten() {
+            while let Some((change, opened)) = self.queue.try_update_value(|q| q.pop_front()).flatten() {
                 let job = self.ws.with_untracked(|w| w.job(change));
                 let progress = self.progress;
-                let done = io::run_job(job, move |stage, d, t| progress.set(Some((stage.label(), d, t)))).await;
+                let done =
+                    io::run_job(job, opened, move |stage, d, t| progress.set(Some((stage.label(), d, t)))).await;
                 match done {
                     Ok(done) => {
                         self.ws.update(|w| {
@@ -157,7 +164,7 @@ pub fn App() -> impl IntoView {
         dragging: RwSignal::new(false),
         progress: RwSignal::new(None),
         cancel: RwSignal::new(false),
-        queue: StoredValue::new(VecDeque::new()),
+        queue: StoredValue::new_local(VecDeque::new()),
         busy: RwSignal::new(false),
     };
     provide_context(state);

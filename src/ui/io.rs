@@ -35,13 +35,17 @@ pub struct Picked {
     pub file: File,
 }
 
+/// Files read by the browser, as (name, bytes): the bytes stay in JavaScript until they
+/// are handed to the worker (moved, not copied).
+pub type Opened = Vec<(String, js_sys::ArrayBuffer)>;
+
 /// Reads files as (name, bytes), updating `progress` (done, total) and stopping when
 /// `cancel` is set. A file that cannot be read becomes a message.
 pub async fn read_files(
     list: Vec<Picked>,
     progress: RwSignal<Option<(&'static str, usize, usize)>>,
     cancel: RwSignal<bool>,
-) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+) -> (Opened, Vec<String>) {
     let total = list.len();
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -63,7 +67,7 @@ pub async fn read_files(
             let settled = done.get(k as u32);
             let v = get(&settled, "value");
             if v.is_instance_of::<js_sys::ArrayBuffer>() {
-                files.push((p.name.clone(), js_sys::Uint8Array::new(&v).to_vec()));
+                files.push((p.name.clone(), v.unchecked_into()));
             } else {
                 errors.push(format!("file {}: cannot read: {}", p.name, error_text(&get(&settled, "reason"))));
             }
@@ -506,21 +510,21 @@ pub async fn start_worker() {
     let _ = worker().await;
 }
 
-/// Runs `job` in the worker, calling `progress` as it goes.
-pub async fn run_job(mut job: Job, progress: impl Fn(Stage, usize, usize) + 'static) -> Result<Done, String> {
+/// Runs `job` in the worker with the files `opened` (moved to the worker), calling
+/// `progress` as it goes.
+pub async fn run_job(
+    job: Job,
+    opened: Opened,
+    progress: impl Fn(Stage, usize, usize) + 'static,
+) -> Result<Done, String> {
     let w = worker().await?;
-    let files = match &mut job.change {
-        Change::Files(files) => std::mem::take(files),
-        _ => Vec::new(),
-    };
     let msg = js_sys::Object::new();
     let names = js_sys::Array::new();
     let bytes = js_sys::Array::new();
-    for (name, b) in &files {
+    for (name, b) in &opened {
         names.push(&JsValue::from_str(name));
-        bytes.push(&js_sys::Uint8Array::from(b.as_slice()));
+        bytes.push(b);
     }
-    drop(files);
     let json = serde_json::to_string(&job).map_err(|e| e.to_string())?;
     let _ = js_sys::Reflect::set(&msg, &"job".into(), &JsValue::from_str(&json));
     let _ = js_sys::Reflect::set(&msg, &"names".into(), &names);
@@ -547,7 +551,8 @@ pub async fn run_job(mut job: Job, progress: impl Fn(Stage, usize, usize) + 'sta
         w.set_onerror(Some(&reject));
         RUNNING.with(|r| *r.borrow_mut() = Some((on, reject)));
     });
-    w.post_message(&msg).map_err(|e| format!("cannot send the files to the analysis worker: {}", error_text(&e)))?;
+    w.post_message_with_transfer(&msg, &bytes)
+        .map_err(|e| format!("cannot send the files to the analysis worker: {}", error_text(&e)))?;
     let result = wasm_bindgen_futures::JsFuture::from(answer).await;
     RUNNING.with(|r| r.borrow_mut().take());
     match result {
@@ -604,7 +609,7 @@ pub fn serve_jobs() {
             let names = js_sys::Array::from(&get(&data, "names"));
             let bytes = js_sys::Array::from(&get(&data, "files"));
             for i in 0..names.length() {
-                let b: js_sys::Uint8Array = bytes.get(i).unchecked_into();
+                let b = js_sys::Uint8Array::new(&bytes.get(i));
                 files.push((names.get(i).as_string().unwrap_or_default(), b.to_vec()));
             }
         }
