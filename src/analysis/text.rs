@@ -2,7 +2,8 @@
 
 use super::Span;
 
-/// Folds text for matching: transliterated to ASCII (Erdoğan → erdogan, Київ → kyiv),
+/// Folds text for matching: Latin, Greek and Cyrillic letters transliterated to ASCII
+/// (Erdoğan → erdogan, Київ → kiyiv), other scripts kept as they are,
 /// lower-cased, with typographic apostrophes and dashes made plain.
 ///
 /// ```
@@ -31,13 +32,23 @@ pub(crate) fn fold_char_into(c: char, out: &mut String) {
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => out.push(' '),
         // Turkish dotless i and dotted capital I.
         'ı' | 'İ' => out.push('i'),
-        _ => {
-            let s = deunicode::deunicode_char(c).unwrap_or("");
-            for b in s.chars() {
-                out.push(b.to_ascii_lowercase());
-            }
-        }
+        _ => match folded(c) {
+            Some(s) => out.push_str(s),
+            None => out.extend(c.to_lowercase()),
+        },
     }
+}
+
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+
+/// The ASCII form of a character in the folding table's ranges (Latin, Greek, Cyrillic,
+/// punctuation), already lower-cased; `None` outside them.
+fn folded(c: char) -> Option<&'static str> {
+    let cp = c as u32;
+    let &(first, _, index) = FOLD_RANGES.iter().find(|&&(first, last, _)| (first..=last).contains(&cp))?;
+    let i = index + (cp - first) as usize;
+    let start = if i == 0 { 0 } else { FOLD_ENDS[i - 1] as usize };
+    Some(&FOLD_TEXT[start..FOLD_ENDS[i] as usize])
 }
 
 /// What a token is made of.
@@ -304,6 +315,11 @@ mod tests {
         assert_eq!(fold("Kılıçdaroğlu"), "kilicdaroglu");
         assert_eq!(fold("Zelenskyy’s"), "zelenskyy's");
         assert_eq!(fold("Київ"), "kiyiv");
+        assert_eq!(fold("Αθήνα"), "athena");
+        assert_eq!(fold("Nguyễn"), "nguyen");
+        assert_eq!(fold("“ﬁnal” – €5"), "\"final\" - eur5");
+        // Outside the table's scripts a character folds to itself, lower-cased.
+        assert_eq!(fold("北京"), "北京");
     }
 
     #[test]
