@@ -1,10 +1,11 @@
 // Dateline's service worker: after the first visit the page works offline.
 // The page shell (index.html) is fetched network-first, so a new version is picked up
 // on the next visit when online; the hashed wasm, JS and CSS files never change under
-// the same name, so they are served cache-first. The analysis worker's files have fixed
-// names (a worker is started by name), so they are network-first like the page.
-const CACHE = 'dateline-v1';
-const WORKER = ['./dateline-worker_loader.js', './dateline-worker.js', './dateline-worker_bg.wasm'];
+// the same name, so they are served cache-first. The analysis worker's bootstrap has a
+// fixed name (a worker is started by name), so it is network-first like the page; the
+// worker then runs the page's own (hashed) module.
+const CACHE = 'dateline-v2';
+const WORKER = ['./worker.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

@@ -1,9 +1,15 @@
-//! The WebAssembly page's entry point (built by Trunk). Natively it does nothing.
+//! The WebAssembly entry point (built by Trunk). The same module runs the page and,
+//! in a Web Worker, the analysis (`src/ui/worker.js` starts it there). Natively it does
+//! nothing.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    dateline::ui::install_panic_hook();
-    leptos::mount::mount_to_body(dateline::ui::App);
+    if dateline::ui::in_worker() {
+        dateline::ui::serve_jobs();
+    } else {
+        dateline::ui::install_panic_hook();
+        leptos::mount::mount_to_body(dateline::ui::App);
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -453,10 +453,12 @@ pub fn panic_for_test() {
 
 // ---- The analysis worker ----------------------------------------------------------
 //
-// Reading files and analysing articles run in a Web Worker (the `dateline-worker`
-// binary, `src/worker.rs`), so the page keeps responding. The page's own WebAssembly
-// does not hold the analysis core: the samples' analysis is built in, so the first
-// timeline shows without waiting for the worker, which loads beside it. A job
+// Reading files and analysing articles run in a Web Worker, so the page keeps
+// responding. The worker runs the page's own WebAssembly module: `src/ui/worker.js`
+// imports the page's wasm-bindgen glue and instantiates the compiled module the page
+// sends it, so nothing is downloaded or compiled twice; `main` then sees it is in a
+// worker and calls [`serve_jobs`]. The samples' analysis is built in, so the first
+// timeline shows without waiting for the worker, which starts beside it. A job
 // goes over as {job: JSON, names: [..], files: [Uint8Array..]}; the worker answers
 // {progress: [stage, done, total]} as it goes, then {done: JSON} or {failed: message}.
 
@@ -487,13 +489,27 @@ async fn worker() -> Result<web_sys::Worker, String> {
     let (w, ready) = match started {
         Some(pair) => pair,
         None => {
-            let w = web_sys::Worker::new("./dateline-worker_loader.js")
+            let options = web_sys::WorkerOptions::new();
+            options.set_type(web_sys::WorkerType::Module);
+            let w = web_sys::Worker::new_with_options("./worker.js", &options)
                 .map_err(|e| format!("cannot start the analysis worker: {}", error_text(&e)))?;
-            // It says "ready" once its WebAssembly is running; messages before that are lost.
+            // It says "ready" once its WebAssembly is running; messages before that are
+            // lost. A {failed} answer means it could not start.
             let ready = js_sys::Promise::new(&mut |resolve, reject| {
-                w.set_onmessage(Some(&resolve));
+                let fail = reject.clone();
+                let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                    let failed = get(&e.data(), "failed");
+                    let _ = if failed.is_undefined() { resolve.call0(&JsValue::NULL) } else { fail.call1(&JsValue::NULL, &failed) };
+                });
+                w.set_onmessage(Some(on.as_ref().unchecked_ref()));
+                on.forget();
                 w.set_onerror(Some(&reject));
             });
+            let start = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&start, &"glue".into(), &GLUE_URL.with(JsValue::clone));
+            let _ = js_sys::Reflect::set(&start, &"module".into(), &wasm_bindgen::module());
+            w.post_message(&start)
+                .map_err(|e| format!("cannot start the analysis worker: {}", error_text(&e)))?;
             WORKER.with(|slot| *slot.borrow_mut() = Some((w.clone(), ready.clone())));
             (w, ready)
         }
@@ -579,6 +595,19 @@ pub fn cancel_job(reason: &str) {
         stop_worker();
         let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The address of this module's wasm-bindgen glue (`import.meta.url` in it), which
+    /// the worker imports.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static GLUE_URL: JsValue;
+}
+
+/// Whether this module runs in the analysis worker rather than the page.
+pub fn in_worker() -> bool {
+    js_sys::global().dyn_ref::<web_sys::Window>().is_none()
 }
 
 /// The worker's side: answers jobs until the page ends it.
