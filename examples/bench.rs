@@ -105,7 +105,8 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("make the benchmark corpus folder");
     for i in 0..n {
         let day = date(2020, 1, 1).checked_add(((i * 37) % 2000) as i64 * 1.day()).unwrap();
-        std::fs::write(dir.join(format!("{day}-article-{i}.txt")), &texts[i % texts.len()]).expect("write an article");
+        std::fs::write(dir.join(format!("{day}-article-{i}.txt")), &texts[i % texts.len()])
+            .expect("write an article");
     }
 
     // Merging alone: 100,000 synthetic events (a third dated by month only, to fold).

@@ -26,5 +26,9 @@ fn main() {
         let doc = Document::from_text(format!("{i}.txt"), t.clone());
         events += analyzer.analyze(std::slice::from_ref(&doc)).events.len();
     }
-    println!("{} texts, {} bytes, {events} events", texts.len(), texts.iter().map(String::len).sum::<usize>());
+    println!(
+        "{} texts, {} bytes, {events} events",
+        texts.len(),
+        texts.iter().map(String::len).sum::<usize>()
+    );
 }

@@ -28,13 +28,20 @@ fn name(mut i: usize, k: usize) -> String {
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(6000);
-    let verbs = ["spoke by phone with", "met", "visited", "criticised", "praised", "accused", "hosted", "warned"];
+    let verbs =
+        ["spoke by phone with", "met", "visited", "criticised", "praised", "accused", "hosted", "warned"];
     let files: Vec<(String, Vec<u8>)> = (0..n)
         .map(|i| {
             let lines: Vec<String> = verbs
                 .iter()
                 .enumerate()
-                .map(|(k, v)| format!("On Monday, President Ilse {}son {v} King Theodric {}dal.", name(i, k), name(i, k + 7)))
+                .map(|(k, v)| {
+                    format!(
+                        "On Monday, President Ilse {}son {v} King Theodric {}dal.",
+                        name(i, k),
+                        name(i, k + 7)
+                    )
+                })
                 .collect();
             let text = format!("Report {i}\n\n{}\n", lines.join("\n"));
             (format!("20{}-0{}-{:02}-r{i}.txt", 10 + i % 15, 1 + i % 9, 1 + i % 28), text.into_bytes())
@@ -43,7 +50,12 @@ fn main() {
     let mut ws = Workspace::new(jiff::civil::date(2026, 11, 23));
     let t = Instant::now();
     ws.add_files(files);
-    println!("{} articles, {} events: read and analysed in {:.2} s", n, ws.analysis().events.len(), t.elapsed().as_secs_f64());
+    println!(
+        "{} articles, {} events: read and analysed in {:.2} s",
+        n,
+        ws.analysis().events.len(),
+        t.elapsed().as_secs_f64()
+    );
     let mut state = ViewState::default();
     let mut worst = [0f64; 3];
     for end in 0..="president ilse".len() {

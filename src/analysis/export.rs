@@ -47,8 +47,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
     .expect("write to memory");
     for ev in &analysis.events {
         for src in &ev.sources {
-            let file =
-                analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
+            let file = analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
             let actor = |a: &Option<super::Actor>| -> [String; 3] {
                 match a {
                     Some(a) => {
@@ -102,8 +101,7 @@ pub fn to_cameo_tsv(analysis: &Analysis) -> String {
         let country =
             |a: &Option<super::Actor>| a.as_ref().and_then(|a| a.country.clone()).unwrap_or_default();
         for src in &ev.sources {
-            let file =
-                analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
+            let file = analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
             let row = [
                 ev.date.clone().unwrap_or_default(),
                 name(&ev.source),

@@ -164,7 +164,11 @@ impl Analyzer {
     }
 
     /// [`analyze`](Analyzer::analyze), calling `progress(done, total)` after each article.
-    pub fn analyze_with_progress(&self, docs: &[Document], progress: &mut dyn FnMut(usize, usize)) -> Analysis {
+    pub fn analyze_with_progress(
+        &self,
+        docs: &[Document],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Analysis {
         let ids: Vec<String> = (1..=docs.len()).map(|i| format!("a{i}")).collect();
         let mut results: Vec<Analyzed> = Vec::with_capacity(docs.len());
         for (i, (doc, id)) in docs.iter().zip(&ids).enumerate() {

@@ -139,11 +139,21 @@ pub struct Analysis {
     pub actors: Vec<ActorEntry>,
 }
 
+impl Default for Analysis {
+    /// No articles, no events.
+    fn default() -> Analysis {
+        Analysis { schema: super::SCHEMA, articles: Vec::new(), events: Vec::new(), actors: Vec::new() }
+    }
+}
+
 impl Analysis {
     /// The article with id `id` (ids are "a1", "a2", … in order, so this is a lookup
     /// by position, with a scan for analyses read from elsewhere).
     pub fn article(&self, id: &str) -> Option<&ArticleOut> {
-        let by_position = id.strip_prefix('a').and_then(|n| n.parse::<usize>().ok()).and_then(|n| self.articles.get(n.checked_sub(1)?));
+        let by_position = id
+            .strip_prefix('a')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| self.articles.get(n.checked_sub(1)?));
         by_position.filter(|a| a.id == id).or_else(|| self.articles.iter().find(|a| a.id == id))
     }
 }

@@ -129,7 +129,8 @@ fn options(
                 let (file, date) = v
                     .rsplit_once('=')
                     .ok_or_else(|| Usage(format!("--published expects FILE=YYYY-MM-DD, found {v:?}")))?;
-                let date = analysis::parse_date(date).map_err(|e| Usage(format!("--published {file}: {e}")))?;
+                let date =
+                    analysis::parse_date(date).map_err(|e| Usage(format!("--published {file}: {e}")))?;
                 dates.push((base_name(Path::new(file)), date));
             }
             Long("today") => {
@@ -140,7 +141,10 @@ fn options(
                 let v = parser.value()?.string()?;
                 if !formats.contains(&v.as_str()) {
                     let (last, rest) = formats.split_last().expect("a command has formats");
-                    return Err(Usage(format!("--format expects {} or {last}, found {v:?}", rest.join(", "))));
+                    return Err(Usage(format!(
+                        "--format expects {} or {last}, found {v:?}",
+                        rest.join(", ")
+                    )));
                 }
                 format = Some(v);
             }
@@ -235,7 +239,11 @@ fn analyze(
 /// the input's name and line number. Memory stays that of one article, however long
 /// the stream. A line that cannot be read prints {"input", "line", "error"} and the
 /// stream goes on (exit status 1 at the end).
-fn stream(paths: Vec<PathBuf>, published: Vec<(String, jiff::civil::Date)>, today: jiff::civil::Date) -> ExitCode {
+fn stream(
+    paths: Vec<PathBuf>,
+    published: Vec<(String, jiff::civil::Date)>,
+    today: jiff::civil::Date,
+) -> ExitCode {
     use std::io::BufRead;
     let mut builder = Analyzer::builder(today);
     for (file, date) in published {
@@ -269,11 +277,13 @@ fn stream(paths: Vec<PathBuf>, published: Vec<(String, jiff::civil::Date)>, toda
                 continue;
             }
             let label = format!("{name}:{}", n + 1);
-            let read = ingest::check_size(&label, line.len()).and_then(|_| ingest::read_file(&format!("{label}.json"), &line));
+            let read = ingest::check_size(&label, line.len())
+                .and_then(|_| ingest::read_file(&format!("{label}.json"), &line));
             let mut value = match read {
                 Ok(mut doc) => {
                     doc.file = label;
-                    serde_json::to_value(analyzer.analyze(std::slice::from_ref(&doc))).expect("analysis serialises")
+                    serde_json::to_value(analyzer.analyze(std::slice::from_ref(&doc)))
+                        .expect("analysis serialises")
                 }
                 Err(e) => {
                     failed = true;

@@ -11,7 +11,7 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::viewer::Viewer;
 use crate::workspace::view::{View, ViewState};
-use crate::workspace::{Change, Workspace};
+use crate::workspace::{Change, Install, Workspace};
 use std::collections::VecDeque;
 
 /// What the article viewer shows: an article, the evidence to emphasise, and where to
@@ -42,6 +42,8 @@ pub struct State {
     pub queue: StoredValue<VecDeque<(Change, io::Opened)>, LocalStorage>,
     /// Whether a change is being carried out.
     pub busy: RwSignal<bool>,
+    /// Counts stops (cancel, clear): a job's result that arrives after one is dropped.
+    pub stops: StoredValue<u64>,
 }
 
 impl State {
@@ -80,14 +82,27 @@ impl State {
         spawn_local(async move {
             while let Some((change, opened)) = self.queue.try_update_value(|q| q.pop_front()).flatten() {
                 let job = self.ws.with_untracked(|w| w.job(change));
+                let stops = self.stops.get_value();
                 let progress = self.progress;
                 let done =
-                    io::run_job(job, opened, move |stage, d, t| progress.set(Some((stage.label(), d, t)))).await;
+                    io::run_job(job, opened, move |stage, d, t| progress.set(Some((stage.label(), d, t))))
+                        .await;
                 match done {
-                    Ok(done) => {
-                        self.ws.update(|w| {
-                            w.apply(done);
-                        });
+                    Ok(mut done) => {
+                        // The search index and view tables are built a step per task,
+                        // so the page keeps painting; a stop meanwhile drops the result.
+                        let mut install = Install::new(std::mem::take(&mut done.analysis));
+                        loop {
+                            io::next_task().await;
+                            if self.stops.get_value() != stops || !install.step() {
+                                break;
+                            }
+                        }
+                        if self.stops.get_value() == stops {
+                            self.ws.update(|w| {
+                                w.apply_installed(done, install);
+                            });
+                        }
                     }
                     // A job stopped by "Clear workspace" says nothing.
                     Err(e) if e.is_empty() => {}
@@ -109,7 +124,11 @@ impl State {
     pub fn stop(self, reason: &str) {
         self.cancel.set(true);
         self.queue.update_value(|q| q.clear());
-        io::cancel_job(reason);
+        self.stops.update_value(|n| *n += 1);
+        if !io::cancel_job(reason) && self.busy.get_untracked() && !reason.is_empty() {
+            // The analysis had finished and its result was being installed.
+            self.ws.update(|w| w.messages.push(reason.to_string()));
+        }
         self.progress.set(None);
     }
 
@@ -166,6 +185,7 @@ pub fn App() -> impl IntoView {
         cancel: RwSignal::new(false),
         queue: StoredValue::new_local(VecDeque::new()),
         busy: RwSignal::new(false),
+        stops: StoredValue::new(0),
     };
     provide_context(state);
 

@@ -28,7 +28,11 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let all = RwSignal::new(false);
     let values = Memo::new(move |_| {
         state.view.with(|v| {
-            v.facets.iter().find(|l| l.facet == facet).map(|l| (l.values.clone(), l.distinct)).unwrap_or_default()
+            v.facets
+                .iter()
+                .find(|l| l.facet == facet)
+                .map(|l| (l.values.clone(), l.distinct))
+                .unwrap_or_default()
         })
     });
     let shown = move || {

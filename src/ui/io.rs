@@ -69,15 +69,17 @@ pub async fn read_files(
             if v.is_instance_of::<js_sys::ArrayBuffer>() {
                 files.push((p.name.clone(), v.unchecked_into()));
             } else {
-                errors.push(format!("file {}: cannot read: {}", p.name, error_text(&get(&settled, "reason"))));
+                errors.push(format!(
+                    "file {}: cannot read: {}",
+                    p.name,
+                    error_text(&get(&settled, "reason"))
+                ));
             }
         }
         progress.set(Some(("Opening files", (c * 100 + chunk.len()).min(total), total)));
     }
     (files, errors)
 }
-
-
 
 fn list_to_vec(list: Option<FileList>) -> Vec<Picked> {
     let Some(list) = list else { return Vec::new() };
@@ -460,7 +462,8 @@ pub fn panic_for_test() {
 // worker and calls [`serve_jobs`]. The samples' analysis is built in, so the first
 // timeline shows without waiting for the worker, which starts beside it. A job
 // goes over as {job: JSON, names: [..], files: [Uint8Array..]}; the worker answers
-// {progress: [stage, done, total]} as it goes, then {done: JSON} or {failed: message}.
+// {progress: [stage, done, total]} as it goes, then {done: Uint8Array of JSON, see
+// `Done::to_wire`} or {failed: message}.
 
 use crate::workspace::{job, Change, Done, Job, Stage};
 
@@ -499,7 +502,11 @@ async fn worker() -> Result<web_sys::Worker, String> {
                 let fail = reject.clone();
                 let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
                     let failed = get(&e.data(), "failed");
-                    let _ = if failed.is_undefined() { resolve.call0(&JsValue::NULL) } else { fail.call1(&JsValue::NULL, &failed) };
+                    let _ = if failed.is_undefined() {
+                        resolve.call0(&JsValue::NULL)
+                    } else {
+                        fail.call1(&JsValue::NULL, &failed)
+                    };
                 });
                 w.set_onmessage(Some(on.as_ref().unchecked_ref()));
                 on.forget();
@@ -519,6 +526,15 @@ async fn worker() -> Result<web_sys::Worker, String> {
         return Err(format!("cannot start the analysis worker: {}", error_text(&e)));
     }
     Ok(w)
+}
+
+/// Resolves in a later task (a zero-delay timer), so that a long piece of work split by
+/// it lets the page paint and answer input in between.
+pub async fn next_task() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
 /// Starts the analysis worker (reading and analysing happen there).
@@ -557,8 +573,8 @@ pub async fn run_job(
                 let n = |i| a.get(i).as_f64().unwrap_or(0.0) as usize;
                 let stage = if n(0) == 0 { Stage::Reading } else { Stage::Analysing };
                 progress(stage, n(1), n(2));
-            } else if let Some(done) = get(&data, "done").as_string() {
-                let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&done));
+            } else if !get(&data, "done").is_undefined() {
+                let _ = resolve.call1(&JsValue::NULL, &get(&data, "done"));
             } else {
                 let _ = fail.call1(&JsValue::NULL, &get(&data, "failed"));
             }
@@ -572,7 +588,7 @@ pub async fn run_job(
     let result = wasm_bindgen_futures::JsFuture::from(answer).await;
     RUNNING.with(|r| r.borrow_mut().take());
     match result {
-        Ok(json) => serde_json::from_str(&json.as_string().unwrap_or_default())
+        Ok(bytes) => Done::from_wire(&js_sys::Uint8Array::new(&bytes).to_vec())
             .map_err(|e| format!("the analysis worker answered badly: {e}")),
         Err(e) => {
             // A worker that failed is replaced by a fresh one next time.
@@ -590,11 +606,12 @@ fn stop_worker() {
 
 /// Stops the running job, if any: the worker is ended (a new one starts for the next
 /// job, its files coming from the browser's cache) and the job fails with `reason`.
-pub fn cancel_job(reason: &str) {
-    if let Some((_, reject)) = RUNNING.with(|r| r.borrow_mut().take()) {
-        stop_worker();
-        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
-    }
+/// Whether a job was running.
+pub fn cancel_job(reason: &str) -> bool {
+    let Some((_, reject)) = RUNNING.with(|r| r.borrow_mut().take()) else { return false };
+    stop_worker();
+    let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
+    true
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -653,8 +670,14 @@ pub fn serve_jobs() {
                 post("progress", &a);
             }
         });
-        match serde_json::to_string(&done) {
-            Ok(json) => post("done", &JsValue::from_str(&json)),
+        match done.to_wire() {
+            Ok(json) => {
+                // The bytes are moved to the page, not copied.
+                let bytes = js_sys::Uint8Array::from(json.as_slice());
+                let msg = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&msg, &"done".into(), &bytes);
+                let _ = reply.post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()));
+            }
             Err(e) => post("failed", &JsValue::from_str(&e.to_string())),
         }
     });

@@ -177,9 +177,7 @@ fn GroupRow(key: String, label: String, count: usize, collapsed: bool, top: Stri
 pub fn reveal_selected(state: State) {
     let Some(pos) = state.selected_pos() else { return };
     let (zoom, collapsed) = state.view_state.with_untracked(|v| (v.zoom, v.collapsed.clone()));
-    let rs = state
-        .view
-        .with_untracked(|v| state.ws.with_untracked(|w| w.rows(&v.events, zoom, &collapsed)));
+    let rs = state.view.with_untracked(|v| state.ws.with_untracked(|w| w.rows(&v.events, zoom, &collapsed)));
     let mut y = 0.0;
     for r in &rs {
         match r {

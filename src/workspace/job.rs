@@ -46,6 +46,39 @@ pub struct Done {
     pub analysis: Analysis,
 }
 
+impl Done {
+    /// The answer as the worker sends it: JSON bytes (moved to the page, not copied
+    /// through a string), with each article's text once. The analysis carries every
+    /// text (its evidence offsets point into it), so the documents' copies are left out.
+    pub fn to_wire(mut self) -> Result<Vec<u8>, serde_json::Error> {
+        let texts = self
+            .analysis
+            .articles
+            .iter()
+            .map(|a| a.file.as_str())
+            .eq(self.docs.iter().map(|d| d.file.as_str()));
+        if texts {
+            for (doc, article) in self.docs.iter_mut().zip(&self.analysis.articles) {
+                if doc.text == article.text {
+                    doc.text = String::new();
+                }
+            }
+        }
+        serde_json::to_vec(&self)
+    }
+
+    /// Reads what [`to_wire`](Done::to_wire) wrote, the documents' texts restored.
+    pub fn from_wire(bytes: &[u8]) -> Result<Done, serde_json::Error> {
+        let mut done: Done = serde_json::from_slice(bytes)?;
+        for (doc, article) in done.docs.iter_mut().zip(&done.analysis.articles) {
+            if doc.text.is_empty() && doc.file == article.file {
+                doc.text = article.text.clone();
+            }
+        }
+        Ok(done)
+    }
+}
+
 /// Where a job is, for a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
@@ -97,7 +130,9 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Stage, usize, usize)) -> Done {
                 match analysis::ingest::read_files(&name, &bytes) {
                     Ok(read) => {
                         for doc in read {
-                            let same = by_file.get(&doc.file).is_some_and(|ix| ix.iter().any(|&k| docs[k].text == doc.text));
+                            let same = by_file
+                                .get(&doc.file)
+                                .is_some_and(|ix| ix.iter().any(|&k| docs[k].text == doc.text));
                             if same {
                                 messages.push(format!("file {}: already loaded", doc.file));
                                 continue;
@@ -138,7 +173,8 @@ pub fn run(job: Job, progress: &mut dyn FnMut(Stage, usize, usize)) -> Done {
     for (file, date) in &published {
         b = b.published(file.clone(), *date);
     }
-    let analysis = b.build().analyze_with_progress(&docs, &mut |done, total| progress(Stage::Analysing, done, total));
+    let analysis =
+        b.build().analyze_with_progress(&docs, &mut |done, total| progress(Stage::Analysing, done, total));
     Done { docs, published, pasted, added, messages, analysis }
 }
 
@@ -159,13 +195,33 @@ mod tests {
         ];
         let mut seen = Vec::new();
         let done = run(job(Change::Files(files)), &mut |s, d, t| seen.push((s, d, t)));
-        assert_eq!(
-            seen,
-            vec![(Stage::Reading, 1, 2), (Stage::Reading, 2, 2), (Stage::Analysing, 1, 1)]
-        );
+        assert_eq!(seen, vec![(Stage::Reading, 1, 2), (Stage::Reading, 2, 2), (Stage::Analysing, 1, 1)]);
         assert_eq!(done.added, 1);
         assert_eq!(done.messages, vec!["file b.pdf: not a text article (looks like PDF)".to_string()]);
         assert_eq!(done.analysis.articles.len(), 1);
+    }
+
+    #[test]
+    fn an_answer_survives_the_wire_with_each_text_once() {
+        let files = vec![
+            (
+                "a.txt".to_string(),
+                b"Talks in Oslo\n\nOn Monday, President Ilse Vantrow met King Theodric.".to_vec(),
+            ),
+            (
+                "b.txt".to_string(),
+                b"Geneva\n\nTalks were held in Geneva on Friday between the delegations.".to_vec(),
+            ),
+        ];
+        let done = run(job(Change::Files(files)), &mut |_, _, _| {});
+        assert_eq!(done.docs.len(), 2);
+        let wire = done.clone().to_wire().unwrap();
+        let json = String::from_utf8(wire.clone()).unwrap();
+        for doc in &done.docs {
+            let text = serde_json::to_string(&doc.text).unwrap();
+            assert_eq!(json.matches(&text).count(), 1, "{json}");
+        }
+        assert_eq!(Done::from_wire(&wire).unwrap(), done);
     }
 
     #[test]

@@ -61,6 +61,32 @@ impl SamplesSnapshot {
 
 /// Everything the user has loaded and set, and the analysis of it.
 #[derive(Clone, Debug)]
+/// An analysis being installed: its search index and view tables are built one
+/// [`step`](Install::step) at a time, then [`Workspace::apply_installed`] takes them.
+pub struct Install {
+    analysis: Analysis,
+    index: Option<SearchIndex>,
+    pre: Option<view::Precomputed>,
+}
+
+impl Install {
+    pub fn new(analysis: Analysis) -> Install {
+        Install { analysis, index: None, pre: None }
+    }
+
+    /// Builds the next missing table; false once all are built.
+    pub fn step(&mut self) -> bool {
+        if self.index.is_none() {
+            self.index = Some(SearchIndex::build(&self.analysis));
+        } else if self.pre.is_none() {
+            self.pre = Some(view::Precomputed::new(&self.analysis));
+        } else {
+            return false;
+        }
+        true
+    }
+}
+
 pub struct Workspace {
     today: Date,
     docs: Vec<Document>,
@@ -89,7 +115,7 @@ impl Workspace {
             overrides: Vec::new(),
             messages: Vec::new(),
             samples: false,
-            analysis: Analysis { schema: analysis::SCHEMA, articles: Vec::new(), events: Vec::new(), actors: Vec::new() },
+            analysis: Analysis::default(),
             index: SearchIndex::default(),
             pre: view::Precomputed::default(),
             pasted: 0,
@@ -123,7 +149,15 @@ impl Workspace {
     }
 
     /// Takes in what a job gave. Returns how many articles it added.
-    pub fn apply(&mut self, done: Done) -> usize {
+    pub fn apply(&mut self, mut done: Done) -> usize {
+        let mut install = Install::new(std::mem::take(&mut done.analysis));
+        while install.step() {}
+        self.apply_installed(done, install)
+    }
+
+    /// [`apply`](Workspace::apply) with the analysis's tables already built (the page
+    /// builds them a step at a time, so no one task is long); `done.analysis` is not used.
+    pub fn apply_installed(&mut self, done: Done, install: Install) -> usize {
         self.docs = done.docs;
         self.overrides = done.published;
         self.pasted = done.pasted;
@@ -133,7 +167,11 @@ impl Workspace {
         if done.added > 0 {
             self.samples = false;
         }
-        self.install(done.analysis);
+        let Install { analysis, index, pre } = install;
+        self.index = index.unwrap_or_else(|| SearchIndex::build(&analysis));
+        self.pre = pre.unwrap_or_else(|| view::Precomputed::new(&analysis));
+        self.analysis = analysis;
+        self.generation += 1;
         done.added
     }
 
@@ -144,8 +182,11 @@ impl Workspace {
     }
 
     fn install(&mut self, analysis: Analysis) {
-        self.index = SearchIndex::build(&analysis);
-        self.pre = view::Precomputed::new(&analysis);
+        let mut install = Install::new(analysis);
+        while install.step() {}
+        let Install { analysis, index, pre } = install;
+        self.index = index.unwrap_or_default();
+        self.pre = pre.unwrap_or_default();
         self.analysis = analysis;
         self.generation += 1;
     }
@@ -191,7 +232,12 @@ impl Workspace {
     }
 
     /// The list's rows for the events at `events` (a view's), grouped at `zoom`.
-    pub fn rows(&self, events: &[u32], zoom: view::Zoom, collapsed: &std::collections::BTreeSet<String>) -> Vec<view::Row> {
+    pub fn rows(
+        &self,
+        events: &[u32],
+        zoom: view::Zoom,
+        collapsed: &std::collections::BTreeSet<String>,
+    ) -> Vec<view::Row> {
         view::rows(&self.pre, events, zoom, collapsed)
     }
 

@@ -359,7 +359,8 @@ impl Precomputed {
             }
         }
         pre.days = analysis.events.iter().map(|ev| ev.date.as_deref().and_then(first_day)).collect();
-        pre.months = pre.days.iter().map(|d| d.map(|d| d.year() as i32 * 12 + d.month() as i32 - 1)).collect();
+        pre.months =
+            pre.days.iter().map(|d| d.map(|d| d.year() as i32 * 12 + d.month() as i32 - 1)).collect();
         let known = pre.months.iter().flatten().copied();
         pre.month_range = known.clone().min().zip(known.max());
         for (z, zoom) in Zoom::ALL.iter().enumerate() {
@@ -476,7 +477,9 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> Vi
         let is_active = |id: usize| active.is_some_and(|s| s.contains(&pre.names[k][id]));
         let rank = &pre.rank[k];
         let by_count = |a: &u32, b: &u32| {
-            counts[*b as usize].cmp(&counts[*a as usize]).then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
+            counts[*b as usize]
+                .cmp(&counts[*a as usize])
+                .then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
         };
         let (mut top, distinct) = busiest(&counts, &pre.order[k], FACET_LIMIT);
         // Active values stay listed, even past the limit or with no event.

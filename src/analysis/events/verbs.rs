@@ -224,8 +224,10 @@ impl Verbs {
         }
         maybe.sort_unstable();
         maybe.dedup();
-        if let Some(p) =
-            maybe.iter().map(|&i| &block.patterns[i as usize]).find(|p| match_pattern(tokens, end, &p.elems).is_some())
+        if let Some(p) = maybe
+            .iter()
+            .map(|&i| &block.patterns[i as usize])
+            .find(|p| match_pattern(tokens, end, &p.elems).is_some())
         {
             return (p.code, true);
         }
