@@ -125,23 +125,28 @@ test('clear removes every article; dropped files add theirs, a bad one gets a me
   await context.close();
 });
 
-test('the file picker adds files, and editing a date moves relative events', async () => {
+test('the file picker adds files, and editing a date moves relative events and assumed dates', async () => {
   const { context, page, errors, lateRequests } = await openApp(env.browser, env.srv.url);
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   const dir = fs.mkdtempSync('/tmp/dateline-e2e-');
   const file = path.join(dir, 'undated-call.txt');
-  fs.writeFileSync(file, 'Leaders talk\n\nOn Monday, President Ilse Vantrow of Arnor spoke by phone with King Theodric Morwen of Rohan.\n');
+  fs.writeFileSync(file, 'Leaders talk\n\nOn Monday, President Ilse Vantrow of Arnor spoke by phone with King Theodric Morwen of Rohan.\n\nVantrow condemned Morwen.\n');
   await page.locator('#file-input').setInputFiles(file);
   await page.waitForFunction(() => document.querySelectorAll('li.article').length === 1);
   const article = page.locator('li.article').first();
   assert.match(await article.textContent(), /unknown/);
   const event = timelineItems(page).filter({ hasText: 'Morwen' }).first();
   await event.waitFor();
-  assert.equal(await event.locator('time').count(), 0, 'undated without a publication date');
+  assert.equal(await timelineItems(page).locator('time').count(), 0, 'undated without a publication date');
   const input = article.getByLabel('Published');
   await input.fill('2025-11-26');
   await input.dispatchEvent('change');
   await page.waitForSelector('ol[aria-label="Timeline"] time[datetime="2025-11-24"]');
+  // The criticism names no date: it takes the publication date, shown as assumed, with why.
+  const assumed = timelineItems(page).filter({ has: page.locator('time.assumed[datetime="2025-11-26"]') });
+  await assumed.waitFor();
+  assert.match(await assumed.textContent(), /\(assumed\)/);
+  assert.match(await assumed.textContent(), /publication date \(2025-11-26\)/);
   assert.match(await page.locator('li.article').first().textContent(), /set by you/);
   await input.fill('2024-03-08');
   await input.dispatchEvent('change');

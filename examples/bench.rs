@@ -132,6 +132,7 @@ fn synthetic_events(n: usize) -> Vec<EventOut> {
                 date: Some(date),
                 date_text: None,
                 date_how: None,
+                date_assumed: false,
                 cameo: "041".into(),
                 kind: "Consult".into(),
                 cameo_name: String::new(),

@@ -70,7 +70,7 @@ pub(crate) fn infer(docs: &[Document], results: &[Analyzed]) -> Vec<(usize, (Dat
             if other.article.published.is_none() {
                 continue;
             }
-            for ev in &other.events {
+            for ev in other.events.iter().filter(|ev| !ev.date_assumed) {
                 let Some(day) = ev.date.as_deref().filter(|d| d.len() == 10) else { continue };
                 let Ok(day) = day.parse::<Date>() else { continue };
                 let refs: Vec<&Actor> = ev.actors.iter().collect();

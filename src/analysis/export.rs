@@ -43,6 +43,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
         "end",
         "sentence",
         "confidence",
+        "date_assumed",
     ])
     .expect("write to memory");
     for ev in &analysis.events {
@@ -78,6 +79,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
                 &src.end.to_string(),
                 &src.sentence,
                 &format!("{:.2}", ev.confidence),
+                if ev.date_assumed { "true" } else { "false" },
             ])
             .expect("write to memory");
         }

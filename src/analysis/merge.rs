@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use jiff::civil::Date;
+
 use super::actors::{actor_key, name_key, ActorTable};
 use super::cameo;
 use super::model::{Actor, ActorEntry, ActorKind, EventOut, Source};
@@ -32,15 +34,26 @@ pub(crate) struct RawEvent {
 }
 
 /// One article's events: undated contacts inherit the date of the article's dated
-/// report of the same contact ("the conversation" after "on Monday ... a phone call").
-pub(crate) fn article_events(text: &str, table: &ActorTable, raw: Vec<RawEvent>) -> Vec<EventOut> {
+/// report of the same contact ("the conversation" after "on Monday ... a phone call");
+/// other events whose sentence names no date take the article's publication date
+/// (`published`), marked as assumed, unless they are planned.
+pub(crate) fn article_events(
+    text: &str,
+    table: &ActorTable,
+    raw: Vec<RawEvent>,
+    published: Option<Date>,
+) -> Vec<EventOut> {
     let mut out: Vec<EventOut> = Vec::with_capacity(raw.len());
     for (i, ev) in raw.iter().enumerate() {
         let mut ev = ev.clone();
-        if ev.date.is_none() && ev.target.is_some() {
+        // A planned contact ("will visit") is another happening than a reported one.
+        if ev.date.is_none() && ev.target.is_some() && !ev.planned {
             let pair = participants_of(&ev);
             if let Some(anchor) = raw[..i].iter().chain(raw[i + 1..].iter()).find(|o| {
-                o.date.is_some() && cameo::root(o.code) == cameo::root(ev.code) && participants_of(o) == pair
+                o.date.is_some()
+                    && !o.planned
+                    && cameo::root(o.code) == cameo::root(ev.code)
+                    && participants_of(o) == pair
             }) {
                 ev.date = anchor.date.clone();
                 ev.date_text = anchor.date_text.clone();
@@ -50,6 +63,18 @@ pub(crate) fn article_events(text: &str, table: &ActorTable, raw: Vec<RawEvent>)
                 ));
             }
         }
+        let mut assumed = false;
+        if let (None, Some(day), false) = (&ev.date, published, ev.planned) {
+            assumed = true;
+            ev.date_how = Some(match &ev.date_text {
+                Some(t) => {
+                    format!("“{t}” names no calendar date: taken as the article's publication date ({day})")
+                }
+                None => format!("no date in its sentence: taken as the article's publication date ({day})"),
+            });
+            ev.date = Some(day.to_string());
+            ev.date_text = None;
+        }
         let source = table.actors[ev.source].actor.clone();
         let target = ev.target.map(|t| table.actors[t].actor.clone());
         let mut actors = vec![source.clone()];
@@ -58,7 +83,7 @@ pub(crate) fn article_events(text: &str, table: &ActorTable, raw: Vec<RawEvent>)
         if target.is_some() {
             confidence += 0.2;
         }
-        if ev.date.is_some() {
+        if ev.date.is_some() && !assumed {
             confidence += 0.15;
         }
         if ev.code != "010" {
@@ -73,6 +98,7 @@ pub(crate) fn article_events(text: &str, table: &ActorTable, raw: Vec<RawEvent>)
             date: ev.date,
             date_text: ev.date_text,
             date_how: ev.date_how,
+            date_assumed: assumed,
             cameo: ev.code.to_string(),
             kind: cameo::root_name(ev.code),
             cameo_name: cameo::name(ev.code).unwrap_or("").to_string(),
@@ -142,14 +168,19 @@ fn short_name(a: &Actor) -> String {
     }
 }
 
-/// The merge key: date, CAMEO root and the participants (order-free). Undated events
-/// are keyed to their sentence, so they never merge with another article's.
+/// The merge key: date, CAMEO root and the participants (order-free). Undated events,
+/// and events whose date is only assumed, are keyed to their sentence, so they never
+/// merge with another article's.
 pub fn key(ev: &EventOut) -> String {
     let mut parts: Vec<String> = ev.actors.iter().map(actor_key).collect();
     parts.sort();
     parts.dedup();
     let date = match &ev.date {
-        Some(d) => d.clone(),
+        Some(d) if !ev.date_assumed => d.clone(),
+        Some(d) => match ev.sources.first() {
+            Some(s) => format!("{d}:assumed:{}:{}", s.article, s.start),
+            None => format!("{d}:assumed"),
+        },
         None => match ev.sources.first() {
             Some(s) => format!("undated:{}:{}", s.article, s.start),
             None => "undated".to_string(),
@@ -371,6 +402,10 @@ fn fold_coarse_dates(events: Vec<EventOut>) -> Vec<EventOut> {
         format!("{}|{}|{}", cameo::root(&ev.cameo), parts.join("+"), month)
     };
     for (i, ev) in events.iter().enumerate() {
+        // An assumed date is too weak to take in another report.
+        if ev.date_assumed {
+            continue;
+        }
         if let Some((month, false)) = ev.date.as_deref().and_then(month_of) {
             days.entry(group(ev, &month)).or_default().push(i);
         }
@@ -435,6 +470,7 @@ mod tests {
             date: Some(date.to_string()),
             date_text: None,
             date_how: None,
+            date_assumed: false,
             cameo: code.to_string(),
             kind: cameo::root_name(code),
             cameo_name: String::new(),
@@ -450,6 +486,43 @@ mod tests {
         };
         refresh(&mut ev);
         ev
+    }
+
+    #[test]
+    fn an_event_whose_sentence_names_no_date_takes_the_publication_date_as_assumed() {
+        use super::super::{Analyzer, Document};
+        use jiff::civil::date;
+        let text = "Talks\n\nPresident Ilse Vantrow condemned King Theodric Morwen. \
+                    On Monday, Vantrow met Morwen in Oslo. Vantrow will visit Morwen.\n";
+        let docs = [Document::from_text("a.txt", text), Document::from_text("b.txt", text)];
+        let published = date(2025, 11, 26);
+        let analysis = Analyzer::builder(date(2026, 11, 22))
+            .published("a.txt", published)
+            .published("b.txt", published)
+            .build()
+            .analyze(&docs);
+        let of =
+            |code: &str| analysis.events.iter().filter(|e| e.cameo.starts_with(code)).collect::<Vec<_>>();
+        // The criticism: no date in its sentence → the publication date, assumed, and
+        // one event per article (an assumed date merges nothing).
+        let criticism = of("11");
+        assert_eq!(criticism.len(), 2, "{criticism:#?}");
+        for e in &criticism {
+            assert_eq!(e.date.as_deref(), Some("2025-11-26"));
+            assert!(e.date_assumed);
+            assert!(e.date_how.as_deref().unwrap().contains("publication date (2025-11-26)"), "{e:?}");
+        }
+        // The meeting: its own date, stated, one event with both sources.
+        let meeting = of("04").into_iter().filter(|e| !e.planned).collect::<Vec<_>>();
+        assert_eq!(meeting.len(), 1, "{meeting:#?}");
+        assert_eq!(meeting[0].date.as_deref(), Some("2025-11-24"));
+        assert!(!meeting[0].date_assumed);
+        assert_eq!(meeting[0].sources.len(), 2, "{meeting:#?}");
+        // A planned visit with no date stays undated.
+        assert!(analysis.events.iter().filter(|e| e.planned).all(|e| e.date.is_none()));
+        // Without a publication date nothing is assumed.
+        let undated = Analyzer::builder(date(2026, 11, 22)).build().analyze(&docs[..1]);
+        assert!(undated.events.iter().all(|e| !e.date_assumed && e.date.is_none()), "{undated:#?}");
     }
 
     #[test]

@@ -107,6 +107,11 @@ pub struct EventOut {
     pub date_text: Option<String>,
     /// How the date was resolved, in plain words.
     pub date_how: Option<String>,
+    /// Whether the date is assumed rather than stated for this event: its sentence
+    /// names no time, so it is the article's publication date (news reports what
+    /// happened by then, most often that day or the day before; `date_how` says so).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_assumed: bool,
     /// CAMEO code ("041").
     pub cameo: String,
     /// Name of the CAMEO root code ("Consult").

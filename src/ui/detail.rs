@@ -49,9 +49,14 @@ pub fn Detail() -> impl IntoView {
                 None => view! { <p class="empty">"Select an event (click it, or use j / k and Enter) to see it in full."</p> }.into_any(),
                 Some((ev, titles)) => {
                     let quad = QuadClass::of(&ev.cameo).as_str();
-                    let date = ev.date.as_deref().map(display_date).unwrap_or_else(|| "undated".to_string());
+                    let date = match ev.date.as_deref().map(display_date) {
+                        Some(d) if ev.date_assumed => format!("{d} (assumed)"),
+                        Some(d) => d,
+                        None => "undated".to_string(),
+                    };
                     let how = match (&ev.date_text, &ev.date_how) {
                         (Some(t), Some(h)) => format!("“{t}”: {h}"),
+                        (None, Some(h)) => h.clone(),
                         _ => "no time expression governs this event".to_string(),
                     };
                     let sources = ev.sources.iter().zip(titles).enumerate().map(|(k, (s, (_, title)))| {

@@ -46,13 +46,20 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
             }
         }
     };
+    // An assumed date (the article's publication date: its sentence names none) is
+    // marked as such, in words and in style.
     let date_view = match &ev.date {
+        Some(d) if ev.date_assumed => view! {
+            <time class="assumed" datetime=d.clone()>{display_date(d)}<span class="assumed-note">" (assumed)"</span></time>
+        }
+        .into_any(),
         Some(d) => view! { <time datetime=d.clone()>{display_date(d)}</time> }.into_any(),
         None => view! { <span class="undated">"undated"</span> }.into_any(),
     };
     let date_explained = match (&ev.date_text, &ev.date_how, &ev.date) {
         (Some(t), Some(h), Some(d)) => format!("“{t}” → {}: {h}", display_date(d)),
         (Some(t), Some(h), None) => format!("“{t}”: {h}"),
+        (None, Some(h), Some(_)) => h.clone(),
         _ => String::new(),
     };
     let actors = ev
