@@ -1155,6 +1155,12 @@ pub(crate) fn participants(
         .filter(|&m| mentions[m].tokens.1 <= trigger.tokens.0)
         .filter(|&m| !in_prepositional_phrase(tokens, mentions[m].tokens.0))
         .collect();
+    // A verb outside quotation marks takes no subject from inside them: in "“… the
+    // Democrats' allegation …,” Grisham said" the speaker is Grisham.
+    let quoted = |k: usize| tokens[..k].iter().filter(|t| t.norm == "\"").count() % 2 == 1;
+    if !quoted(trigger.tokens.0) {
+        before.retain(|&m| !quoted(mentions[m].tokens.0));
+    }
     // Reported speech: "X said (that) Y would meet Z", "X told Y that Z agreed ...": the
     // subject is the embedded clause's, after the last reporting verb before the trigger
     // (not the object of "told").
@@ -1306,6 +1312,17 @@ mod tests {
         assert_eq!(trig("Lavrov warned that talks were a utopia."), Some("130"));
         assert_eq!(trig("Lavrov said the plan was fine."), Some("010"));
         assert_eq!(trig("The weather was nice."), None);
+    }
+
+    #[test]
+    fn a_verb_outside_quotes_takes_its_subject_outside_them() {
+        use super::super::{Analyzer, Document};
+        let text = "Talks\n\n“Russia has lost this war,” Foreign Minister Ilse Vantrow said on Monday.\n";
+        let analysis = Analyzer::builder(jiff::civil::date(2026, 11, 22))
+            .build()
+            .analyze(&[Document::from_text("a.txt", text)]);
+        let statement = analysis.events.iter().find(|e| e.cameo.starts_with("01")).expect("a statement");
+        assert_eq!(statement.source.as_ref().unwrap().name, "Ilse Vantrow", "{statement:#?}");
     }
 
     #[test]
