@@ -174,6 +174,13 @@ fn evaluate(lexicons: Lexicons, verbose: bool) -> Scores {
             s.date += usize::from(e.date == g.date);
             if verbose {
                 println!("  matched {} gold {} pred {}: {}", g.article, g.cameo, e.cameo, e.summary);
+                if !name_agrees(&g.target, e.target.as_ref()) {
+                    println!(
+                        "    target {:?} (gold {})",
+                        e.target.as_ref().map(|a| format!("{} {:?}", a.name, a.country)),
+                        g.target
+                    );
+                }
                 if e.date != g.date {
                     println!(
                         "    date {:?} (gold {:?}): {}",

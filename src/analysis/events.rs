@@ -1189,12 +1189,35 @@ pub(crate) fn participants(
             None => (None, None),
         };
     }
-    let source = before.first().copied();
+    // A relative clause's verb has its antecedent as subject: "extradition to the United
+    // States, which accuses him" is the United States' accusation.
+    let mut k = trigger.tokens.0;
+    while k > 0
+        && matches!(tokens[k - 1].norm.as_str(), "has" | "have" | "had" | "is" | "was" | "also" | "now")
+    {
+        k -= 1;
+    }
+    let antecedent = (k >= 2 && matches!(tokens[k - 1].norm.as_str(), "which" | "who"))
+        .then(|| {
+            let end = if tokens[k - 2].norm == "," { k - 2 } else { k - 1 };
+            (0..mentions.len()).find(|&m| mentions[m].tokens.1 == end)
+        })
+        .flatten();
+    let source = antecedent.or_else(|| before.first().copied());
     let mut target = None;
-    // Joint subject: "X and Y discussed".
+    // Joint subject: "X and Y discussed"; any verb with "each other" ("Johnson and
+    // Corbyn attacked each other's policies").
+    let each_other = tokens[trigger.tokens.1..]
+        .iter()
+        .take(4)
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w == ["each", "other"] || w == ["one", "another"]);
     let symmetric = matches!(&trigger.code[..2], "03" | "04" | "05" | "06")
-        || (trigger.target == TargetRule::With && !trigger.code.starts_with("01"));
-    if before.len() >= 2 && symmetric {
+        || (trigger.target == TargetRule::With && !trigger.code.starts_with("01"))
+        || each_other;
+    if before.len() >= 2 && symmetric && antecedent.is_none() {
         let (a, b) = (before[0], before[1]);
         let between = &tokens[mentions[a].tokens.1..mentions[b].tokens.0];
         if between.len() == 1 && between[0].norm == "and" && mentions[a].actor != mentions[b].actor {
@@ -1323,6 +1346,34 @@ mod tests {
             .analyze(&[Document::from_text("a.txt", text)]);
         let statement = analysis.events.iter().find(|e| e.cameo.starts_with("01")).expect("a statement");
         assert_eq!(statement.source.as_ref().unwrap().name, "Ilse Vantrow", "{statement:#?}");
+    }
+
+    #[test]
+    fn relative_clauses_and_each_other() {
+        use super::super::{Analyzer, Document};
+        let text = "Talks\n\nIlse Vantrow criticised Russia, which accuses her of spying.\n\n\
+                    President Ilse Vantrow and King Theodric Morwen criticised each other's plans.\n";
+        let analysis = Analyzer::builder(jiff::civil::date(2026, 11, 22))
+            .build()
+            .analyze(&[Document::from_text("a.txt", text)]);
+        let pairs: Vec<(String, String, Option<String>)> = analysis
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.cameo.clone(),
+                    e.source.as_ref().unwrap().name.clone(),
+                    e.target.as_ref().map(|t| t.name.clone()),
+                )
+            })
+            .collect();
+        // "Russia, which accuses her": Russia accuses.
+        assert!(pairs.contains(&("112".into(), "Russia".into(), None)), "{pairs:?}");
+        // "X and Y criticised each other": X criticised Y.
+        assert!(
+            pairs.contains(&("111".into(), "Ilse Vantrow".into(), Some("Theodric Morwen".into()))),
+            "{pairs:?}"
+        );
     }
 
     #[test]
