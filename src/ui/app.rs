@@ -104,8 +104,8 @@ impl State {
                             });
                         }
                     }
-                    // A job stopped by "Clear workspace" says nothing.
-                    Err(e) if e.is_empty() => {}
+                    // A stopped job: `stop` said why, if anything.
+                    Err(_) if self.stops.get_value() != stops => {}
                     Err(e) => self.ws.update(|w| w.messages.push(e)),
                 }
             }
@@ -117,16 +117,18 @@ impl State {
     /// Stops reading and analysing: what was being added is left out, the workspace
     /// stays as it was.
     pub fn cancel(self) {
-        self.stop("cancelled: the files being added were left out");
+        self.stop(Some("cancelled: the files being added were left out"));
     }
 
-    /// Stops reading and analysing, with `reason` as the message (none when empty).
-    pub fn stop(self, reason: &str) {
+    /// Stops reading and analysing; `reason` is the message to show if a change was
+    /// being carried out ("Clear workspace" shows none). A result that arrives later is
+    /// dropped.
+    pub fn stop(self, reason: Option<&'static str>) {
         self.cancel.set(true);
         self.queue.update_value(|q| q.clear());
         self.stops.update_value(|n| *n += 1);
-        if !io::cancel_job(reason) && self.busy.get_untracked() && !reason.is_empty() {
-            // The analysis had finished and its result was being installed.
+        io::cancel_job();
+        if let (Some(reason), true) = (reason, self.busy.get_untracked()) {
             self.ws.update(|w| w.messages.push(reason.to_string()));
         }
         self.progress.set(None);

@@ -605,13 +605,12 @@ fn stop_worker() {
 }
 
 /// Stops the running job, if any: the worker is ended (a new one starts for the next
-/// job, its files coming from the browser's cache) and the job fails with `reason`.
-/// Whether a job was running.
-pub fn cancel_job(reason: &str) -> bool {
-    let Some((_, reject)) = RUNNING.with(|r| r.borrow_mut().take()) else { return false };
-    stop_worker();
-    let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(reason));
-    true
+/// job, from the module the page already compiled) and the job fails.
+pub fn cancel_job() {
+    if let Some((_, reject)) = RUNNING.with(|r| r.borrow_mut().take()) {
+        stop_worker();
+        let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("stopped"));
+    }
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

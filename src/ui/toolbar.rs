@@ -39,7 +39,7 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let clear = move |_| {
-        state.stop("");
+        state.stop(None);
         state.ws.update(|w| w.clear());
         state.opened.set(None);
         state.set_view(|v| {
