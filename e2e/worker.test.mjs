@@ -86,3 +86,29 @@ test('cancel stops the analysis; the workspace is as it was and the next drop wo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('“Clear workspace” at the end of an analysis (its result arriving or being installed) leaves the workspace empty', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  // Clear from the page itself once the last article is analysed: the worker is then
+  // sending its answer, or the page is installing it.
+  const cleared = page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    for (let i = 0; i < 6000; i++) {
+      await frame();
+      if (/Analysing articles: 1005 of 1005/.test(document.querySelector('.progress')?.textContent ?? '')) {
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Clear workspace').click();
+        return true;
+      }
+    }
+    return false;
+  });
+  await dropMany(page, 1000);
+  assert.ok(await cleared, 'the end of the analysis was seen and the workspace cleared');
+  await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
+  // Long enough for a result that slipped through to show.
+  await page.waitForTimeout(1500);
+  assert.equal(await articleCount(page), '0');
+  assert.equal(await page.locator('#result-count').textContent(), '0 events');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -204,7 +204,7 @@ test('exports of the filtered view parse back: JSON, CSV, TimelineJS, iCalendar;
   assert.match(rows[0], /^id,date,date_text,cameo,type,source/);
   assert.ok(rows.length - 1 >= shown);
   const tsv = (await download(page, 'cameo')).trim().split('\n').map((l) => l.split('\t'));
-  assert.deepEqual(tsv[0], ['date', 'source_name', 'source_country', 'target_name', 'target_country', 'cameo', 'place', 'article', 'evidence']);
+  assert.deepEqual(tsv[0], ['date', 'source_name', 'source_country', 'target_name', 'target_country', 'cameo', 'place', 'article', 'evidence', 'date_assumed']);
   assert.ok(tsv.length - 1 >= shown);
   for (const row of tsv.slice(1)) assert.equal(row.length, tsv[0].length);
   const tl = JSON.parse(await download(page, 'timelinejs'));

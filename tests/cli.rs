@@ -252,11 +252,13 @@ fn format_cameo_prints_the_event_table() {
     assert_eq!(
         lines.next(),
         Some(
-            "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplace\tarticle\tevidence"
+            "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplace\tarticle\tevidence\tdate_assumed"
         )
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    assert!(rows.iter().all(|r| r.len() == 9), "nine columns in every row");
+    assert!(rows.iter().all(|r| r.len() == 10), "ten columns in every row");
+    // The call's date is stated ("Monday"); some statement's is the publication date.
+    assert!(rows.iter().any(|r| r[9] == "true" && !r[0].is_empty()));
     let call = rows
         .iter()
         .find(|r| r[0] == "2025-11-24" && r[5] == "041" && r[7] == "004_80507271b0520eef.txt")
@@ -264,6 +266,7 @@ fn format_cameo_prints_the_event_table() {
     assert_eq!((call[2], call[4]), ("TUR", "RUS"), "{call:?}");
     assert!(call[1].contains("Erdo") && call[3].contains("Putin"), "{call:?}");
     assert!(!call[8].is_empty());
+    assert_eq!(call[9], "false");
 }
 
 #[test]

@@ -1100,7 +1100,7 @@ fn name_run(text: &str, tokens: &[Token], i: usize) -> (usize, usize) {
         let ok_word = is_cap(t, text)
             && !NOT_NAMES.contains(&t.norm.as_str())
             && !TITLE_WORDS.contains(&t.norm.as_str())
-            && t.norm.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+            && t.norm.chars().all(|c| c.is_alphabetic() || c == '-');
         if ok_word {
             j += 1;
             // Hyphenated names: "Jean-Noel".

@@ -1145,7 +1145,31 @@ const REPORTING: &[&str] = &[
 /// Source and target mentions for a trigger: the subject is the first mention before
 /// the trigger outside a prepositional phrase (a joint subject "X and Y" gives Y as
 /// target); the target follows the target rule.
+/// For each token of a sentence, whether it is inside quotation marks. Curly and
+/// angle quotes say which way they go, so a quotation that began in an earlier sentence
+/// is seen from its closing mark ("“Russia must leave. Ukraine will win,” she said.");
+/// straight quotes alternate.
+fn inside_quotes(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let mark = |t: &Token| {
+        t.span.slice(text).chars().next().filter(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '„'))
+    };
+    let mut inside = tokens.iter().find_map(mark).is_some_and(|c| matches!(c, '”' | '»'));
+    tokens
+        .iter()
+        .map(|t| {
+            match mark(t) {
+                Some('“' | '«' | '„') => inside = true,
+                Some('”' | '»') => inside = false,
+                Some(_) => inside = !inside,
+                None => {}
+            }
+            inside
+        })
+        .collect()
+}
+
 pub(crate) fn participants(
+    text: &str,
     tokens: &[Token],
     mentions: &[Mention],
     places: &[Place],
@@ -1157,9 +1181,9 @@ pub(crate) fn participants(
         .collect();
     // A verb outside quotation marks takes no subject from inside them: in "“… the
     // Democrats' allegation …,” Grisham said" the speaker is Grisham.
-    let quoted = |k: usize| tokens[..k].iter().filter(|t| t.norm == "\"").count() % 2 == 1;
-    if !quoted(trigger.tokens.0) {
-        before.retain(|&m| !quoted(mentions[m].tokens.0));
+    let quoted = inside_quotes(text, tokens);
+    if !quoted[trigger.tokens.0] {
+        before.retain(|&m| !quoted[mentions[m].tokens.0]);
     }
     // Reported speech: "X said (that) Y would meet Z", "X told Y that Z agreed ...": the
     // subject is the embedded clause's, after the last reporting verb before the trigger
@@ -1197,12 +1221,23 @@ pub(crate) fn participants(
     {
         k -= 1;
     }
-    let antecedent = (k >= 2 && matches!(tokens[k - 1].norm.as_str(), "which" | "who"))
+    let mut antecedent = (k >= 2 && matches!(tokens[k - 1].norm.as_str(), "which" | "who"))
         .then(|| {
             let end = if tokens[k - 2].norm == "," { k - 2 } else { k - 1 };
             (0..mentions.len()).find(|&m| mentions[m].tokens.1 == end)
         })
         .flatten();
+    // "X and Y, who met in Oslo": the antecedent is both, a joint subject.
+    if let Some(b) = antecedent {
+        let at = mentions[b].tokens.0;
+        let joint = (at >= 2 && tokens[at - 1].norm == "and")
+            .then(|| (0..mentions.len()).find(|&a| mentions[a].tokens.1 == at - 1))
+            .flatten();
+        if let Some(a) = joint {
+            before = vec![a, b];
+            antecedent = None;
+        }
+    }
     let source = antecedent.or_else(|| before.first().copied());
     let mut target = None;
     // Joint subject: "X and Y discussed"; any verb with "each other" ("Johnson and
@@ -1349,10 +1384,22 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_from_the_sentence_before_is_still_a_quotation() {
+        use super::super::{Analyzer, Document};
+        let text = "Talks\n\n“Russia must leave. Ukraine will win,” Foreign Minister Ilse Vantrow said.\n";
+        let analysis = Analyzer::builder(jiff::civil::date(2026, 11, 22))
+            .build()
+            .analyze(&[Document::from_text("a.txt", text)]);
+        let statement = analysis.events.iter().find(|e| e.cameo.starts_with("01")).expect("a statement");
+        assert_eq!(statement.source.as_ref().unwrap().name, "Ilse Vantrow", "{statement:#?}");
+    }
+
+    #[test]
     fn relative_clauses_and_each_other() {
         use super::super::{Analyzer, Document};
         let text = "Talks\n\nIlse Vantrow criticised Russia, which accuses her of spying.\n\n\
-                    President Ilse Vantrow and King Theodric Morwen criticised each other's plans.\n";
+                    President Ilse Vantrow and King Theodric Morwen criticised each other's plans.\n\n\
+                    President Ilse Vantrow and King Theodric Morwen, who met in Oslo on Monday, are old rivals.\n";
         let analysis = Analyzer::builder(jiff::civil::date(2026, 11, 22))
             .build()
             .analyze(&[Document::from_text("a.txt", text)]);
@@ -1369,6 +1416,11 @@ mod tests {
             .collect();
         // "Russia, which accuses her": Russia accuses.
         assert!(pairs.contains(&("112".into(), "Russia".into(), None)), "{pairs:?}");
+        // "X and Y, who met …": X met Y.
+        assert!(
+            pairs.contains(&("040".into(), "Ilse Vantrow".into(), Some("Theodric Morwen".into()))),
+            "{pairs:?}"
+        );
         // "X and Y criticised each other": X criticised Y.
         assert!(
             pairs.contains(&("111".into(), "Ilse Vantrow".into(), Some("Theodric Morwen".into()))),

@@ -89,14 +89,15 @@ pub fn to_csv(analysis: &Analysis) -> String {
 
 /// The events as a CAMEO event table (tab-separated, one row per event and source, with
 /// a header): date, source name, source country, target name, target country, CAMEO
-/// code, place, article (file name), evidence. Tabs and line breaks inside a field
+/// code, place, article (file name), evidence, whether the date is assumed (the
+/// article's publication date: see [`EventOut::date_assumed`]). Tabs and line breaks inside a field
 /// become spaces; an unknown value is empty.
 pub fn to_cameo_tsv(analysis: &Analysis) -> String {
     fn field(s: &str) -> String {
         s.split(['\t', '\n', '\r']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
     }
     let mut out = String::from(
-        "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplace\tarticle\tevidence\n",
+        "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplace\tarticle\tevidence\tdate_assumed\n",
     );
     for ev in &analysis.events {
         let name = |a: &Option<super::Actor>| a.as_ref().map(|a| field(&a.name)).unwrap_or_default();
@@ -114,6 +115,7 @@ pub fn to_cameo_tsv(analysis: &Analysis) -> String {
                 field(ev.places.first().map(String::as_str).unwrap_or("")),
                 field(file),
                 field(&src.sentence),
+                if ev.date_assumed { "true" } else { "false" }.to_string(),
             ];
             out.push_str(&row.join("\t"));
             out.push('\n');

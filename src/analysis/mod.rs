@@ -303,7 +303,7 @@ impl Analyzer {
                 if events::negated(&tokens, trigger.tokens) || events::hypothetical(&tokens, trigger.tokens) {
                     continue;
                 }
-                let (src, tgt) = events::participants(&tokens, &mentions, &places, trigger);
+                let (src, tgt) = events::participants(text, &tokens, &mentions, &places, trigger);
                 let Some(src) = src else { continue };
                 let src_actor = mentions[src].actor;
                 if sources.contains(&src_actor) {

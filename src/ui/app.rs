@@ -81,12 +81,21 @@ impl State {
         self.busy.set(true);
         spawn_local(async move {
             while let Some((change, opened)) = self.queue.try_update_value(|q| q.pop_front()).flatten() {
-                let job = self.ws.with_untracked(|w| w.job(change));
                 let stops = self.stops.get_value();
+                // The worker may still be starting: a stop meanwhile drops the change.
+                let ready = io::worker_ready().await;
+                if self.stops.get_value() != stops {
+                    continue;
+                }
                 let progress = self.progress;
-                let done =
-                    io::run_job(job, opened, move |stage, d, t| progress.set(Some((stage.label(), d, t))))
-                        .await;
+                let done = match ready {
+                    Ok(()) => {
+                        let job = self.ws.with_untracked(|w| w.job(change));
+                        io::run_job(job, opened, move |stage, d, t| progress.set(Some((stage.label(), d, t))))
+                            .await
+                    }
+                    Err(e) => Err(e),
+                };
                 match done {
                     Ok(mut done) => {
                         // The search index and view tables are built a step per task,

@@ -3,6 +3,7 @@
 //! Components call these; they never touch web_sys.
 
 use std::future::Future;
+use std::rc::Rc;
 
 use jiff::civil::Date;
 use leptos::prelude::{GetUntracked, RwSignal, Set};
@@ -468,7 +469,9 @@ pub fn panic_for_test() {
 use crate::workspace::{job, Change, Done, Job, Stage};
 
 thread_local! {
-    static WORKER: std::cell::RefCell<Option<(web_sys::Worker, js_sys::Promise)>> = const { std::cell::RefCell::new(None) };
+    /// The worker, the promise that it is ready, and the handler that settles it.
+    static WORKER: std::cell::RefCell<Option<(web_sys::Worker, js_sys::Promise, Rc<Closure<dyn FnMut(web_sys::MessageEvent)>>)>> =
+        const { std::cell::RefCell::new(None) };
     /// The running job's message handler and its reject function (to cancel it).
     static RUNNING: std::cell::RefCell<Option<(Closure<dyn FnMut(web_sys::MessageEvent)>, js_sys::Function)>> =
         const { std::cell::RefCell::new(None) };
@@ -488,7 +491,7 @@ fn error_text(e: &JsValue) -> String {
 /// The worker, started and ready. The page starts it while loading ([`start_worker`]),
 /// so that nothing is fetched once the page has loaded.
 async fn worker() -> Result<web_sys::Worker, String> {
-    let started = WORKER.with(|w| w.borrow().clone());
+    let started = WORKER.with(|w| w.borrow().as_ref().map(|(w, ready, _)| (w.clone(), ready.clone())));
     let (w, ready) = match started {
         Some(pair) => pair,
         None => {
@@ -498,6 +501,7 @@ async fn worker() -> Result<web_sys::Worker, String> {
                 .map_err(|e| format!("cannot start the analysis worker: {}", error_text(&e)))?;
             // It says "ready" once its WebAssembly is running; messages before that are
             // lost. A {failed} answer means it could not start.
+            let mut handler = None;
             let ready = js_sys::Promise::new(&mut |resolve, reject| {
                 let fail = reject.clone();
                 let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -509,30 +513,45 @@ async fn worker() -> Result<web_sys::Worker, String> {
                     };
                 });
                 w.set_onmessage(Some(on.as_ref().unchecked_ref()));
-                on.forget();
                 w.set_onerror(Some(&reject));
+                handler = Some(Rc::new(on));
             });
+            let handler = handler.expect("a promise runs its executor at once");
             let start = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&start, &"glue".into(), &GLUE_URL.with(JsValue::clone));
             let _ = js_sys::Reflect::set(&start, &"module".into(), &wasm_bindgen::module());
             w.post_message(&start)
                 .map_err(|e| format!("cannot start the analysis worker: {}", error_text(&e)))?;
-            WORKER.with(|slot| *slot.borrow_mut() = Some((w.clone(), ready.clone())));
+            WORKER.with(|slot| *slot.borrow_mut() = Some((w.clone(), ready.clone(), handler)));
             (w, ready)
         }
     };
     if let Err(e) = wasm_bindgen_futures::JsFuture::from(ready).await {
-        stop_worker();
+        // This worker failed; a newer one (after a stop) is left alone.
+        if WORKER.with(|slot| slot.borrow().as_ref().is_some_and(|(current, _, _)| current == &w)) {
+            stop_worker();
+        }
         return Err(format!("cannot start the analysis worker: {}", error_text(&e)));
     }
     Ok(w)
 }
 
+/// Waits until the analysis worker is ready (starting it if need be).
+pub async fn worker_ready() -> Result<(), String> {
+    worker().await.map(|_| ())
+}
+
 /// Resolves in a later task (a zero-delay timer), so that a long piece of work split by
 /// it lets the page paint and answer input in between.
 pub async fn next_task() {
+    // A message to itself: unlike a zero-delay timer, not throttled in a hidden tab.
     let wait = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            return;
+        };
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&JsValue::NULL);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
@@ -599,7 +618,7 @@ pub async fn run_job(
 }
 
 fn stop_worker() {
-    if let Some((w, _)) = WORKER.with(|w| w.borrow_mut().take()) {
+    if let Some((w, _, _)) = WORKER.with(|w| w.borrow_mut().take()) {
         w.terminate();
     }
 }

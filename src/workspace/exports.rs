@@ -39,10 +39,15 @@ pub fn timelinejs(analysis: &Analysis, title: &str) -> String {
                 .iter()
                 .map(|s| format!("<p>{}</p>", html_escape(&s.sentence)))
                 .collect();
+            let display = if ev.date_assumed {
+                format!("{} (assumed: the article's publication date)", export::display_date(date))
+            } else {
+                export::display_date(date)
+            };
             Some(json!({
                 "unique_id": ev.id,
                 "start_date": start,
-                "display_date": export::display_date(date),
+                "display_date": display,
                 "text": {
                     "headline": html_escape(&ev.summary),
                     "text": format!("<p>{} {}</p>{}", ev.cameo, html_escape(&ev.cameo_name), sources.join("")),
@@ -110,7 +115,8 @@ pub fn ical(analysis: &Analysis, stamp: Date) -> String {
 }
 
 fn description(ev: &EventOut) -> String {
-    let mut s = format!("{} {} ({}).", ev.cameo, ev.cameo_name, ev.date.as_deref().unwrap_or(""));
+    let assumed = if ev.date_assumed { ", assumed: the article's publication date" } else { "" };
+    let mut s = format!("{} {} ({}{assumed}).", ev.cameo, ev.cameo_name, ev.date.as_deref().unwrap_or(""));
     for src in &ev.sources {
         s.push('\n');
         s.push_str(&src.sentence);

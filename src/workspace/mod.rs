@@ -59,8 +59,6 @@ impl SamplesSnapshot {
     }
 }
 
-/// Everything the user has loaded and set, and the analysis of it.
-#[derive(Clone, Debug)]
 /// An analysis being installed: its search index and view tables are built one
 /// [`step`](Install::step) at a time, then [`Workspace::apply_installed`] takes them.
 pub struct Install {
@@ -72,6 +70,14 @@ pub struct Install {
 impl Install {
     pub fn new(analysis: Analysis) -> Install {
         Install { analysis, index: None, pre: None }
+    }
+
+    /// The analysis with its tables, building what is still missing.
+    fn finish(self) -> (Analysis, SearchIndex, view::Precomputed) {
+        let Install { analysis, index, pre } = self;
+        let index = index.unwrap_or_else(|| SearchIndex::build(&analysis));
+        let pre = pre.unwrap_or_else(|| view::Precomputed::new(&analysis));
+        (analysis, index, pre)
     }
 
     /// Builds the next missing table; false once all are built.
@@ -87,6 +93,8 @@ impl Install {
     }
 }
 
+/// Everything the user has loaded and set, and the analysis of it.
+#[derive(Clone, Debug)]
 pub struct Workspace {
     today: Date,
     docs: Vec<Document>,
@@ -129,7 +137,7 @@ impl Workspace {
         let snap = SamplesSnapshot::builtin();
         ws.docs = snap.docs;
         ws.samples = true;
-        ws.install(snap.analysis);
+        ws.install(Install::new(snap.analysis));
         ws
     }
 
@@ -150,8 +158,7 @@ impl Workspace {
 
     /// Takes in what a job gave. Returns how many articles it added.
     pub fn apply(&mut self, mut done: Done) -> usize {
-        let mut install = Install::new(std::mem::take(&mut done.analysis));
-        while install.step() {}
+        let install = Install::new(std::mem::take(&mut done.analysis));
         self.apply_installed(done, install)
     }
 
@@ -167,11 +174,7 @@ impl Workspace {
         if done.added > 0 {
             self.samples = false;
         }
-        let Install { analysis, index, pre } = install;
-        self.index = index.unwrap_or_else(|| SearchIndex::build(&analysis));
-        self.pre = pre.unwrap_or_else(|| view::Precomputed::new(&analysis));
-        self.analysis = analysis;
-        self.generation += 1;
+        self.install(install);
         done.added
     }
 
@@ -181,13 +184,8 @@ impl Workspace {
         self.apply(done)
     }
 
-    fn install(&mut self, analysis: Analysis) {
-        let mut install = Install::new(analysis);
-        while install.step() {}
-        let Install { analysis, index, pre } = install;
-        self.index = index.unwrap_or_default();
-        self.pre = pre.unwrap_or_default();
-        self.analysis = analysis;
+    fn install(&mut self, install: Install) {
+        (self.analysis, self.index, self.pre) = install.finish();
         self.generation += 1;
     }
 
@@ -209,7 +207,7 @@ impl Workspace {
         self.overrides.clear();
         self.messages.clear();
         self.samples = false;
-        self.install(Workspace::new(self.today).analysis);
+        self.install(Install::new(Analysis::default()));
     }
 
     /// Sets (or, with None, unsets) an article's publication date; every date that

@@ -40,7 +40,7 @@ pub fn parse_query(query: &str) -> Vec<Part> {
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// The search index of one analysis.
@@ -330,6 +330,18 @@ mod tests {
         assert!(names(&ws, &z).iter().all(|s| s.to_lowercase().contains("zelensk")) || !z.events.is_empty());
         assert!(idx.search("qqqqqq").unwrap().events.is_empty());
         assert!(idx.search("   ").is_none());
+    }
+
+    #[test]
+    fn words_of_scripts_folding_keeps_are_searchable() {
+        let mut ws = Workspace::new(date(2026, 11, 22));
+        assert!(ws.add_text(
+            "Talks\n\nOn Monday, President Ilse Vantrow met King Theodric Morwen in the 北京 office.\n"
+        ));
+        assert!(!ws.analysis().events.is_empty());
+        let found = ws.index.search("北京").expect("a query");
+        assert_eq!(found.events.len(), ws.analysis().events.len());
+        assert!(ws.index.search("東京").unwrap().events.is_empty());
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub(crate) fn name_key(name: &str) -> String {
     for c in folded.chars() {
         let c = match c {
             'y' => 'i',
-            c if c.is_ascii_alphanumeric() => c,
+            // Letters of any script: folding keeps those it does not transliterate.
+            c if c.is_alphanumeric() => c,
             '\'' | '.' => continue,
             _ => ' ',
         };
@@ -153,6 +154,9 @@ mod tests {
         assert_eq!(name_key("Erdoğan"), name_key("Erdogan"));
         assert_eq!(name_key("Gideon Sa'ar"), name_key("Gideon Saar"));
         assert_ne!(name_key("Putin"), name_key("Lavrov"));
+        // Scripts folding keeps as they are still tell names apart.
+        assert_ne!(name_key("Արամ Սարգսյան"), name_key("Նիկոլ Փաշինյան"));
+        assert_eq!(name_key("Արամ Սարգսյան"), name_key("ԱՐԱՄ ՍԱՐԳՍՅԱՆ"));
     }
 
     #[test]
