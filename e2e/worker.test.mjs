@@ -64,17 +64,7 @@ test('1,000 articles: progress of the analysis, search answers meanwhile, then t
 test('cancel stops the analysis; the workspace is as it was and the next drop works', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
   // Cancel from the page itself as soon as the worker analyses (no round trip to miss it).
-  const cancelled = page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    for (let i = 0; i < 6000; i++) {
-      await frame();
-      if (/Analysing articles/.test(document.querySelector('.progress')?.textContent ?? '')) {
-        [...document.querySelectorAll('.progress button')].find((b) => b.textContent === 'Cancel').click();
-        return true;
-      }
-    }
-    return false;
-  });
+  const cancelled = clickWhenProgress(page, 'Analysing articles', 'Cancel');
   await dropMany(page, 1000);
   assert.ok(await cancelled, 'the analysis was seen and cancelled');
   await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
@@ -91,17 +81,7 @@ test('“Clear workspace” at the end of an analysis (its result arriving or be
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
   // Clear from the page itself once the last article is analysed: the worker is then
   // sending its answer, or the page is installing it.
-  const cleared = page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    for (let i = 0; i < 6000; i++) {
-      await frame();
-      if (/Analysing articles: 1005 of 1005/.test(document.querySelector('.progress')?.textContent ?? '')) {
-        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Clear workspace').click();
-        return true;
-      }
-    }
-    return false;
-  });
+  const cleared = clickWhenProgress(page, 'Analysing articles: 1005 of 1005', 'Clear workspace');
   await dropMany(page, 1000);
   assert.ok(await cleared, 'the end of the analysis was seen and the workspace cleared');
   await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
@@ -112,3 +92,19 @@ test('“Clear workspace” at the end of an analysis (its result arriving or be
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** In the page, frame by frame (no round trip to miss the moment): once the progress
+ * text matches `pattern`, clicks the button named `button`. Resolves to whether it did. */
+function clickWhenProgress(page, pattern, button) {
+  return page.evaluate(async ([pattern, button]) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    for (let i = 0; i < 6000; i++) {
+      await frame();
+      if (new RegExp(pattern).test(document.querySelector('.progress')?.textContent ?? '')) {
+        [...document.querySelectorAll('button')].find((b) => b.textContent === button).click();
+        return true;
+      }
+    }
+    return false;
+  }, [pattern, button]);
+}

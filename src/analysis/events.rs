@@ -1372,39 +1372,34 @@ mod tests {
         assert_eq!(trig("The weather was nice."), None);
     }
 
-    #[test]
-    fn a_verb_outside_quotes_takes_its_subject_outside_them() {
+    /// The events of one short article (no publication date).
+    fn analyse(text: &str) -> Vec<crate::analysis::EventOut> {
         use super::super::{Analyzer, Document};
-        let text = "Talks\n\n“Russia has lost this war,” Foreign Minister Ilse Vantrow said on Monday.\n";
-        let analysis = Analyzer::builder(jiff::civil::date(2026, 11, 22))
+        Analyzer::builder(jiff::civil::date(2026, 11, 22))
             .build()
-            .analyze(&[Document::from_text("a.txt", text)]);
-        let statement = analysis.events.iter().find(|e| e.cameo.starts_with("01")).expect("a statement");
-        assert_eq!(statement.source.as_ref().unwrap().name, "Ilse Vantrow", "{statement:#?}");
+            .analyze(&[Document::from_text("a.txt", text)])
+            .events
     }
 
     #[test]
-    fn a_quotation_from_the_sentence_before_is_still_a_quotation() {
-        use super::super::{Analyzer, Document};
-        let text = "Talks\n\n“Russia must leave. Ukraine will win,” Foreign Minister Ilse Vantrow said.\n";
-        let analysis = Analyzer::builder(jiff::civil::date(2026, 11, 22))
-            .build()
-            .analyze(&[Document::from_text("a.txt", text)]);
-        let statement = analysis.events.iter().find(|e| e.cameo.starts_with("01")).expect("a statement");
-        assert_eq!(statement.source.as_ref().unwrap().name, "Ilse Vantrow", "{statement:#?}");
+    fn a_verb_outside_quotes_takes_its_subject_outside_them() {
+        for text in [
+            "Talks\n\n“Russia has lost this war,” Foreign Minister Ilse Vantrow said on Monday.\n",
+            // The quotation opened in the sentence before: seen from its closing mark.
+            "Talks\n\n“Russia must leave. Ukraine will win,” Foreign Minister Ilse Vantrow said.\n",
+        ] {
+            let events = analyse(text);
+            let statement = events.iter().find(|e| e.cameo.starts_with("01")).expect("a statement");
+            assert_eq!(statement.source.as_ref().unwrap().name, "Ilse Vantrow", "{statement:#?}");
+        }
     }
 
     #[test]
     fn relative_clauses_and_each_other() {
-        use super::super::{Analyzer, Document};
         let text = "Talks\n\nIlse Vantrow criticised Russia, which accuses her of spying.\n\n\
                     President Ilse Vantrow and King Theodric Morwen criticised each other's plans.\n\n\
                     President Ilse Vantrow and King Theodric Morwen, who met in Oslo on Monday, are old rivals.\n";
-        let analysis = Analyzer::builder(jiff::civil::date(2026, 11, 22))
-            .build()
-            .analyze(&[Document::from_text("a.txt", text)]);
-        let pairs: Vec<(String, String, Option<String>)> = analysis
-            .events
+        let pairs: Vec<(String, String, Option<String>)> = analyse(text)
             .iter()
             .map(|e| {
                 (
