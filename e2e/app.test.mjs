@@ -47,6 +47,8 @@ test('a first visit shows the sample articles as a timeline', async () => {
   assert.equal(await page.locator('input#file-input[type=file][multiple]').count(), 1);
   assert.equal(await page.getByRole('main').count(), 1);
   assert.equal(await page.getByRole('banner').count(), 1);
+  // The static "Loading…" line is gone once the app runs.
+  assert.equal(await page.locator('#loading').count(), 0);
   // A strict Content-Security-Policy, and no inline script for it to allow.
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);

@@ -9,6 +9,7 @@ fn main() {
     } else {
         dateline::ui::install_panic_hook();
         leptos::mount::mount_to_body(dateline::ui::App);
+        dateline::ui::remove_loading_note();
     }
 }
 

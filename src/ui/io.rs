@@ -415,6 +415,13 @@ pub async fn save_workspace(saved: &Saved) -> Result<(), String> {
     Ok(())
 }
 
+/// Removes the page's static "Loading…" line (index.html) once the app is mounted.
+pub fn remove_loading_note() {
+    if let Some(note) = window().document().and_then(|d| d.get_element_by_id("loading")) {
+        note.remove();
+    }
+}
+
 /// Shows a panic to the user instead of a dead page: a message and a reload button.
 /// The workspace is in IndexedDB (saved after every change), so a reload restores it.
 pub fn install_panic_hook() {
