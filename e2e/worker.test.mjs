@@ -63,11 +63,8 @@ test('1,000 articles: progress of the analysis, search answers meanwhile, then t
 
 test('cancel stops the analysis; the workspace is as it was and the next drop works', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
-  // Cancel from the page itself as soon as the worker analyses (no round trip to miss it).
-  const cancelled = clickWhenProgress(page, 'Analysing articles', 'Cancel');
-  await dropMany(page, 1000);
-  assert.ok(await cancelled, 'the analysis was seen and cancelled');
-  await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
+  // Cancel as soon as the worker analyses.
+  await dropAndClickWhen(page, 'Analysing articles', 'Cancel');
   assert.match(await page.locator('.messages, [role=alert], .toolbar').first().textContent(), /cancelled/);
   assert.equal(await articleCount(page), '5');
   // A new worker takes the next job.
@@ -79,12 +76,9 @@ test('cancel stops the analysis; the workspace is as it was and the next drop wo
 
 test('“Clear workspace” at the end of an analysis (its result arriving or being installed) leaves the workspace empty', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
-  // Clear from the page itself once the last article is analysed: the worker is then
-  // sending its answer, or the page is installing it.
-  const cleared = clickWhenProgress(page, 'Analysing articles: 1005 of 1005', 'Clear workspace');
-  await dropMany(page, 1000);
-  assert.ok(await cleared, 'the end of the analysis was seen and the workspace cleared');
-  await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
+  // Clear once the last article is analysed: the worker is then sending its answer, or
+  // the page is installing it.
+  await dropAndClickWhen(page, 'Analysing articles: 1005 of 1005', 'Clear workspace');
   // Long enough for a result that slipped through to show.
   await page.waitForTimeout(1500);
   assert.equal(await articleCount(page), '0');
@@ -93,10 +87,11 @@ test('“Clear workspace” at the end of an analysis (its result arriving or be
   await context.close();
 });
 
-/** In the page, frame by frame (no round trip to miss the moment): once the progress
- * text matches `pattern`, clicks the button named `button`. Resolves to whether it did. */
-function clickWhenProgress(page, pattern, button) {
-  return page.evaluate(async ([pattern, button]) => {
+/** Drops 1,000 generated articles and, in the page, frame by frame (no round trip to
+ * miss the moment), clicks the button named `button` once the progress text matches
+ * `pattern`; returns when the progress bar is gone. */
+async function dropAndClickWhen(page, pattern, button) {
+  const clicked = page.evaluate(async ([pattern, button]) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     for (let i = 0; i < 6000; i++) {
       await frame();
@@ -107,4 +102,7 @@ function clickWhenProgress(page, pattern, button) {
     }
     return false;
   }, [pattern, button]);
+  await dropMany(page, 1000);
+  assert.ok(await clicked, `"${pattern}" was seen and ${button} clicked`);
+  await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
 }
