@@ -103,7 +103,7 @@ function makeFolder(n) {
   fs.mkdirSync(path.join(dir, 'inner'));
   for (let i = 0; i < n; i++) {
     const where = i % 3 === 0 ? path.join(dir, 'inner') : dir;
-    fs.writeFileSync(path.join(where, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}-n${i}.txt`), `Item ${i}\n\nOn Monday, King Theodric Morwen received Foreign Minister Amrod Castamir.\n`);
+    fs.writeFileSync(path.join(where, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}-n${i}.txt`), `${i === 0 ? 'Türkiye item' : 'Item'} ${i}\n\nOn Monday, King Theodric Morwen received Foreign Minister Amrod Castamir.\n`);
   }
   return dir;
 }
@@ -122,6 +122,10 @@ test('the folder picker reads a whole folder, subfolders included', async () => 
     && [...document.querySelectorAll('li.article .a-file')].every((f) => f.textContent.includes('inner/')));
   const files = await page.locator('li.article .a-file').allTextContents();
   assert.ok(files.every((f) => f.includes('inner/')), 'paths inside the folder are kept');
+  // The finder folds case and accents as search does.
+  await page.getByLabel('Find an article').fill('TURKIYE');
+  await page.waitForFunction(() => document.querySelectorAll('li.article').length === 1);
+  assert.match(await page.locator('li.article').first().textContent(), /Türkiye item 0/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::app::State;
-use crate::analysis::{parse_date, ArticleOut, PublishedSource};
+use crate::analysis::{fold, parse_date, ArticleOut, PublishedSource};
 use crate::workspace::Change;
 
 /// How many articles the panel lists at once (a drop of thousands stays light); a
@@ -32,19 +32,15 @@ pub fn Articles() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Each article's title and file name folded once (as search folds: "turkiye" finds
+    // "Türkiye"), not on every keystroke in the finder.
+    let keys = Memo::new(move |_| {
+        articles.with(|all| all.iter().map(|a| fold(&format!("{} {}", a.title, a.file))).collect::<Vec<_>>())
+    });
     let find = RwSignal::new(String::new());
     let matching = Memo::new(move |_| {
-        let needle = find.with(|f| f.trim().to_lowercase());
-        articles.with(|all| {
-            let hits: Vec<usize> = (0..all.len())
-                .filter(|&i| {
-                    needle.is_empty()
-                        || all[i].title.to_lowercase().contains(&needle)
-                        || all[i].file.to_lowercase().contains(&needle)
-                })
-                .collect();
-            hits
-        })
+        let needle = find.with(|f| fold(f.trim()));
+        keys.with(|keys| (0..keys.len()).filter(|&i| needle.is_empty() || keys[i].contains(&needle)).collect::<Vec<_>>())
     });
     let many = move || articles.with(|a| a.len() > LISTED);
     let unlisted = move || matching.with(|m| m.len().saturating_sub(LISTED));
