@@ -40,7 +40,9 @@ pub fn Articles() -> impl IntoView {
     let find = RwSignal::new(String::new());
     let matching = Memo::new(move |_| {
         let needle = find.with(|f| fold(f.trim()));
-        keys.with(|keys| (0..keys.len()).filter(|&i| needle.is_empty() || keys[i].contains(&needle)).collect::<Vec<_>>())
+        keys.with(|keys| {
+            (0..keys.len()).filter(|&i| needle.is_empty() || keys[i].contains(&needle)).collect::<Vec<_>>()
+        })
     });
     let many = move || articles.with(|a| a.len() > LISTED);
     let unlisted = move || matching.with(|m| m.len().saturating_sub(LISTED));

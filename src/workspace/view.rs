@@ -557,17 +557,18 @@ fn label(facet: Facet, value: &str, titles: &BTreeMap<&str, &str>) -> String {
     }
 }
 
-/// Monthly bars over `range` (the first and last month of the analysis; at most 1,200
-/// months from the first), counting `months`.
+/// Monthly bars over `range` (the first and last month of the analysis; at most the
+/// last 1,200 months, where the news is: one article citing 1900 does not push the
+/// recent months off the axis), counting `months`.
 fn histogram(range: Option<(i32, i32)>, months: impl Iterator<Item = i32>) -> Vec<Bar> {
-    const MAX_BARS: usize = 1200;
+    const MAX_BARS: i32 = 1200;
     let Some((min, max)) = range else {
         return Vec::new();
     };
-    let len = ((max - min) as usize + 1).min(MAX_BARS);
-    let mut counts = vec![0usize; len];
+    let first = min.max(max - (MAX_BARS - 1));
+    let mut counts = vec![0usize; (max - first + 1) as usize];
     for m in months {
-        if let Some(c) = counts.get_mut((m - min) as usize) {
+        if let Some(c) = usize::try_from(m - first).ok().and_then(|i| counts.get_mut(i)) {
             *c += 1;
         }
     }
@@ -575,7 +576,7 @@ fn histogram(range: Option<(i32, i32)>, months: impl Iterator<Item = i32>) -> Ve
         .into_iter()
         .enumerate()
         .map(|(j, count)| {
-            let m = min + j as i32;
+            let m = first + j as i32;
             let (y, mo) = ((m.div_euclid(12)) as i16, (m.rem_euclid(12) + 1) as i8);
             let start = Date::new(y, mo, 1).expect("valid month");
             Bar {
@@ -591,6 +592,17 @@ fn histogram(range: Option<(i32, i32)>, months: impl Iterator<Item = i32>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_span_keeps_the_latest_months() {
+        let month = |y: i32, m: i32| y * 12 + (m - 1);
+        let bars =
+            histogram(Some((month(1900, 1), month(2025, 11))), [month(1900, 1), month(2025, 11)].into_iter());
+        assert_eq!(bars.len(), 1200);
+        let last = bars.last().unwrap();
+        assert_eq!((last.start.year(), last.start.month(), last.count), (2025, 11, 1));
+        assert_eq!(bars.iter().map(|b| b.count).sum::<usize>(), 1, "1900 is before the axis");
+    }
 
     #[test]
     fn url_round_trip() {
