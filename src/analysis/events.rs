@@ -6,8 +6,9 @@ mod verbs;
 
 use super::actors::{ActorTable, Mention, Place};
 use super::model::ActorKind;
-use super::text::{Token, TokenKind};
+use super::text::{in_quotation, Token, TokenKind};
 use super::Lexicons;
+use super::Span;
 
 /// A trigger phrase: folded words, the CAMEO code it signals, and how to find its
 /// target.
@@ -746,9 +747,6 @@ pub(crate) fn hypothetical(tokens: &[Token], trigger: (usize, usize)) -> bool {
     false
 }
 
-/// Every trigger candidate of a sentence with its rank: the hand-written phrases (nouns
-/// and fixed phrases: "phone call", "held talks", "offered to host"), then the verbs of
-/// PETRARCH-2's dictionary used as verbs, each coded by the dictionary's patterns.
 /// The phrases of [`TRIGGERS`] by their first word (in table order), built once: a
 /// sentence looks up each of its words instead of trying every phrase at every word.
 fn triggers_by_first_word() -> &'static rustc_hash::FxHashMap<&'static str, Vec<usize>> {
@@ -765,6 +763,9 @@ fn triggers_by_first_word() -> &'static rustc_hash::FxHashMap<&'static str, Vec<
     })
 }
 
+/// Every trigger candidate of a sentence with its rank: the hand-written phrases (nouns
+/// and fixed phrases: "phone call", "held talks", "offered to host"), then the verbs of
+/// PETRARCH-2's dictionary used as verbs, each coded by the dictionary's patterns.
 fn candidates(tokens: &[Token], lex: Lexicons) -> Vec<(u16, Found)> {
     let mut cands: Vec<Found> = Vec::new();
     let mut covered = vec![false; tokens.len()];
@@ -999,8 +1000,13 @@ fn starting_at(mentions: &[Mention], s: usize) -> Option<&Mention> {
 
 /// The mention ending at token `e` (exclusive).
 fn ending_at(mentions: &[Mention], e: usize) -> Option<&Mention> {
+    index_ending_at(mentions, e).map(|i| &mentions[i])
+}
+
+/// The index of the mention ending at token `e` (exclusive).
+fn index_ending_at(mentions: &[Mention], e: usize) -> Option<usize> {
     let i = mentions.partition_point(|m| m.tokens.1 < e);
-    mentions.get(i).filter(|m| m.tokens.1 == e)
+    mentions.get(i).filter(|m| m.tokens.1 == e).map(|_| i)
 }
 
 /// The last mention ending before token `i`.
@@ -1145,29 +1151,6 @@ const REPORTING: &[&str] = &[
 /// Source and target mentions for a trigger: the subject is the first mention before
 /// the trigger outside a prepositional phrase (a joint subject "X and Y" gives Y as
 /// target); the target follows the target rule.
-/// For each token of a sentence, whether it is inside quotation marks. Curly and
-/// angle quotes say which way they go, so a quotation that began in an earlier sentence
-/// is seen from its closing mark ("“Russia must leave. Ukraine will win,” she said.");
-/// straight quotes alternate.
-fn inside_quotes(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let mark = |t: &Token| {
-        t.span.slice(text).chars().next().filter(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '„'))
-    };
-    let mut inside = tokens.iter().find_map(mark).is_some_and(|c| matches!(c, '”' | '»'));
-    tokens
-        .iter()
-        .map(|t| {
-            match mark(t) {
-                Some('“' | '«' | '„') => inside = true,
-                Some('”' | '»') => inside = false,
-                Some(_) => inside = !inside,
-                None => {}
-            }
-            inside
-        })
-        .collect()
-}
-
 pub(crate) fn participants(
     text: &str,
     tokens: &[Token],
@@ -1181,9 +1164,11 @@ pub(crate) fn participants(
         .collect();
     // A verb outside quotation marks takes no subject from inside them: in "“… the
     // Democrats' allegation …,” Grisham said" the speaker is Grisham.
-    let quoted = inside_quotes(text, tokens);
-    if !quoted[trigger.tokens.0] {
-        before.retain(|&m| !quoted[mentions[m].tokens.0]);
+    let sentence =
+        Span::new(tokens.first().map_or(0, |t| t.span.start), tokens.last().map_or(0, |t| t.span.end));
+    let quoted = |k: usize| in_quotation(text, sentence, tokens[k].span.start);
+    if !quoted(trigger.tokens.0) {
+        before.retain(|&m| !quoted(mentions[m].tokens.0));
     }
     // Reported speech: "X said (that) Y would meet Z", "X told Y that Z agreed ...": the
     // subject is the embedded clause's, after the last reporting verb before the trigger
@@ -1222,17 +1207,13 @@ pub(crate) fn participants(
         k -= 1;
     }
     let mut antecedent = (k >= 2 && matches!(tokens[k - 1].norm.as_str(), "which" | "who"))
-        .then(|| {
-            let end = if tokens[k - 2].norm == "," { k - 2 } else { k - 1 };
-            (0..mentions.len()).find(|&m| mentions[m].tokens.1 == end)
-        })
+        .then(|| index_ending_at(mentions, if tokens[k - 2].norm == "," { k - 2 } else { k - 1 }))
         .flatten();
     // "X and Y, who met in Oslo": the antecedent is both, a joint subject.
     if let Some(b) = antecedent {
         let at = mentions[b].tokens.0;
-        let joint = (at >= 2 && tokens[at - 1].norm == "and")
-            .then(|| (0..mentions.len()).find(|&a| mentions[a].tokens.1 == at - 1))
-            .flatten();
+        let joint =
+            (at >= 2 && tokens[at - 1].norm == "and").then(|| index_ending_at(mentions, at - 1)).flatten();
         if let Some(a) = joint {
             before = vec![a, b];
             antecedent = None;

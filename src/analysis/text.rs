@@ -51,6 +51,30 @@ fn folded(c: char) -> Option<&'static str> {
     Some(&FOLD_TEXT[start..FOLD_ENDS[i] as usize])
 }
 
+/// Whether byte `pos` of `text` is inside a quotation, judged within `sentence`. Curly
+/// and angle marks say which way they go (“…”, «…», „…“), so a quotation that opened
+/// in an earlier sentence is seen from its closing mark ("“Russia must leave. Ukraine
+/// will win,” she said."); straight quotes alternate.
+pub(crate) fn in_quotation(text: &str, sentence: Span, pos: usize) -> bool {
+    let s = &text[sentence.start..sentence.end];
+    let is_mark = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»' | '„');
+    // Opened before the sentence when its first directed mark closes.
+    let mut opener = match s.chars().find(|&c| is_mark(c) && c != '"') {
+        Some('”') => Some('“'),
+        Some('»') => Some('«'),
+        _ => None,
+    };
+    for c in text[sentence.start..pos.clamp(sentence.start, sentence.end)].chars() {
+        opener = match (c, opener) {
+            ('“', Some('„')) | ('”', Some(_)) | ('»', Some(_)) => None,
+            ('"', Some('"')) => None,
+            ('"' | '“' | '«' | '„', None) => Some(c),
+            (_, o) => o,
+        };
+    }
+    opener.is_some()
+}
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -320,6 +344,24 @@ mod tests {
         assert_eq!(fold("“ﬁnal” – €5"), "\"final\" - eur5");
         // Outside the table's scripts a character folds to itself, lower-cased.
         assert_eq!(fold("北京"), "北京");
+    }
+
+    #[test]
+    fn quotations_by_their_marks() {
+        let inside =
+            |text: &str, word: &str| in_quotation(text, Span::new(0, text.len()), text.find(word).unwrap());
+        assert!(inside("“Russia lost,” she said.", "Russia"));
+        assert!(!inside("“Russia lost,” she said.", "said"));
+        // Opened in the sentence before: seen from the closing mark.
+        assert!(inside("Ukraine will win,” she said.", "Ukraine"));
+        assert!(!inside("Ukraine will win,” she said.", "said"));
+        assert!(inside("\"Russia lost,\" she said.", "Russia"));
+        assert!(!inside("\"Russia lost,\" she said.", "said"));
+        // German marks: „…“.
+        assert!(inside("„Russland verliert“, sagte sie.", "Russland"));
+        assert!(!inside("„Russland verliert“, sagte sie.", "sagte"));
+        assert!(inside("«La Russie perd», a-t-elle dit.", "Russie"));
+        assert!(!inside("«La Russie perd», a-t-elle dit.", "dit"));
     }
 
     #[test]

@@ -3489,13 +3489,7 @@ fn is_oclock(cx: &Cx<'_>, j: usize) -> bool {
 /// semicolons, dashes, "and", "but", "while", "when", "after", "before", "which") wins,
 /// then the nearest.
 pub fn governing_timex(text: &str, sentence: Span, verb: Span, timexes: &[Timex]) -> Option<usize> {
-    let quoted = |pos: usize| -> bool {
-        let s = &text[sentence.start..pos.min(sentence.end).max(sentence.start)];
-        let straight = s.bytes().filter(|&b| b == b'"').count();
-        let open = s.matches('“').count();
-        let close = s.matches('”').count();
-        straight % 2 == 1 || open > close
-    };
+    let quoted = |pos: usize| super::text::in_quotation(text, sentence, pos);
     let verb_quoted = quoted(verb.start);
     let mut best: Option<(usize, usize, usize)> = None;
     for (idx, t) in timexes.iter().enumerate() {
