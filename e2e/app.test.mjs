@@ -148,7 +148,7 @@ test('the file picker adds files, and editing a date moves relative events and a
   const assumed = timelineItems(page).filter({ has: page.locator('time.assumed[datetime="2025-11-26"]') });
   await assumed.waitFor();
   assert.match(await assumed.textContent(), /\(assumed\)/);
-  assert.match(await assumed.textContent(), /publication date \(2025-11-26\)/);
+  assert.match(await assumed.textContent(), /publication date \(2025-11-26, set by you\)/);
   assert.match(await page.locator('li.article').first().textContent(), /set by you/);
   await input.fill('2024-03-08');
   await input.dispatchEvent('change');

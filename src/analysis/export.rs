@@ -171,6 +171,19 @@ pub fn sortable_date(value: &str) -> String {
 }
 
 /// A date value for people: "24 Nov 2025", "Nov 2025", "2025", "week 47 of 2025".
+/// The words after an assumed date wherever one is shown or exported.
+pub const ASSUMED: &str = "(assumed)";
+
+/// An event's date for people: "24 Nov 2025", "13 May 2025 (assumed)" when the date is
+/// the article's publication date rather than stated, "undated".
+pub fn event_date_label(ev: &EventOut) -> String {
+    match ev.date.as_deref().map(display_date) {
+        Some(d) if ev.date_assumed => format!("{d} {ASSUMED}"),
+        Some(d) => d,
+        None => "undated".to_string(),
+    }
+}
+
 pub fn display_date(value: &str) -> String {
     const MONTHS: [&str; 12] =
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 
 use super::actors::{actor_key, name_key, ActorTable};
 use super::cameo;
-use super::model::{Actor, ActorEntry, ActorKind, EventOut, Source};
+use super::model::{Actor, ActorEntry, ActorKind, EventOut, PublishedSource, Source};
 use super::Span;
 
 /// An event as found in one sentence, before merging.
@@ -41,7 +41,7 @@ pub(crate) fn article_events(
     text: &str,
     table: &ActorTable,
     raw: Vec<RawEvent>,
-    published: Option<Date>,
+    published: Option<(Date, PublishedSource)>,
 ) -> Vec<EventOut> {
     let mut out: Vec<EventOut> = Vec::with_capacity(raw.len());
     for (i, ev) in raw.iter().enumerate() {
@@ -64,13 +64,16 @@ pub(crate) fn article_events(
             }
         }
         let mut assumed = false;
-        if let (None, Some(day), false) = (&ev.date, published, ev.planned) {
+        if let (None, Some((day, from)), false) = (&ev.date, published, ev.planned) {
             assumed = true;
+            let from = from.describe();
             ev.date_how = Some(match &ev.date_text {
                 Some(t) => {
-                    format!("“{t}” names no calendar date: taken as the article's publication date ({day})")
+                    format!("“{t}” names no calendar date: taken as the article's publication date ({day}, {from})")
                 }
-                None => format!("no date in its sentence: taken as the article's publication date ({day})"),
+                None => format!(
+                    "no date in its sentence: taken as the article's publication date ({day}, {from})"
+                ),
             });
             ev.date = Some(day.to_string());
             ev.date_text = None;
@@ -510,7 +513,10 @@ mod tests {
         for e in &criticism {
             assert_eq!(e.date.as_deref(), Some("2025-11-26"));
             assert!(e.date_assumed);
-            assert!(e.date_how.as_deref().unwrap().contains("publication date (2025-11-26)"), "{e:?}");
+            assert!(
+                e.date_how.as_deref().unwrap().contains("publication date (2025-11-26, set by you)"),
+                "{e:?}"
+            );
         }
         // The meeting: its own date, stated, one event with both sources.
         let meeting = of("04").into_iter().filter(|e| !e.planned).collect::<Vec<_>>();

@@ -348,7 +348,7 @@ impl Analyzer {
                 });
             }
         }
-        let evs = merge::article_events(text, &table, raw, published);
+        let evs = merge::article_events(text, &table, raw, published.map(|d| (d, source)));
         let article = ArticleOut {
             id: id.to_string(),
             file: doc.file.clone(),

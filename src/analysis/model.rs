@@ -67,6 +67,20 @@ pub enum PublishedSource {
     Unknown,
 }
 
+impl PublishedSource {
+    /// Where the date came from, in a few words ("set by you", "from the file name").
+    pub fn describe(self) -> &'static str {
+        match self {
+            PublishedSource::User => "set by you",
+            PublishedSource::Metadata => "from the file's metadata",
+            PublishedSource::Text => "from the text",
+            PublishedSource::FileName => "from the file name",
+            PublishedSource::Inferred => "inferred",
+            PublishedSource::Unknown => "unknown",
+        }
+    }
+}
+
 /// An article as analysed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleOut {

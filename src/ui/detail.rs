@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::app::{Opened, State};
 use crate::analysis::cameo::QuadClass;
-use crate::analysis::export::display_date;
+use crate::analysis::export::event_date_label;
 
 /// Opens the article of the first source of the event at `pos` in the view.
 pub fn open_first_source(state: State, pos: usize) {
@@ -49,11 +49,7 @@ pub fn Detail() -> impl IntoView {
                 None => view! { <p class="empty">"Select an event (click it, or use j / k and Enter) to see it in full."</p> }.into_any(),
                 Some((ev, titles)) => {
                     let quad = QuadClass::of(&ev.cameo).as_str();
-                    let date = match ev.date.as_deref().map(display_date) {
-                        Some(d) if ev.date_assumed => format!("{d} (assumed)"),
-                        Some(d) => d,
-                        None => "undated".to_string(),
-                    };
+                    let date = event_date_label(&ev);
                     let how = match (&ev.date_text, &ev.date_how) {
                         (Some(t), Some(h)) => format!("“{t}”: {h}"),
                         (None, Some(h)) => h.clone(),

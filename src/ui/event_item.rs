@@ -50,7 +50,7 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
     // marked as such, in words and in style.
     let date_view = match &ev.date {
         Some(d) if ev.date_assumed => view! {
-            <time class="assumed" datetime=d.clone()>{display_date(d)}<span class="assumed-note">" (assumed)"</span></time>
+            <time class="assumed" datetime=d.clone()>{display_date(d)}<span class="assumed-note">" " {crate::analysis::export::ASSUMED}</span></time>
         }
         .into_any(),
         Some(d) => view! { <time datetime=d.clone()>{display_date(d)}</time> }.into_any(),

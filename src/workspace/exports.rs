@@ -39,11 +39,7 @@ pub fn timelinejs(analysis: &Analysis, title: &str) -> String {
                 .iter()
                 .map(|s| format!("<p>{}</p>", html_escape(&s.sentence)))
                 .collect();
-            let display = if ev.date_assumed {
-                format!("{} (assumed: the article's publication date)", export::display_date(date))
-            } else {
-                export::display_date(date)
-            };
+            let display = export::event_date_label(ev);
             Some(json!({
                 "unique_id": ev.id,
                 "start_date": start,
@@ -115,8 +111,10 @@ pub fn ical(analysis: &Analysis, stamp: Date) -> String {
 }
 
 fn description(ev: &EventOut) -> String {
-    let assumed = if ev.date_assumed { ", assumed: the article's publication date" } else { "" };
-    let mut s = format!("{} {} ({}{assumed}).", ev.cameo, ev.cameo_name, ev.date.as_deref().unwrap_or(""));
+    let mut s = format!("{} {} ({}).", ev.cameo, ev.cameo_name, export::event_date_label(ev));
+    if let Some(how) = ev.date_how.as_deref().filter(|_| ev.date_assumed) {
+        s.push_str(&format!(" Date: {how}."));
+    }
     for src in &ev.sources {
         s.push('\n');
         s.push_str(&src.sentence);
