@@ -52,13 +52,13 @@ fn FacetBox(facet: Facet) -> impl IntoView {
             <fieldset class="facet">
                 <legend>{facet.label()}</legend>
                 <ul>
-                    // Kept by value: a keystroke changes counts, not elements.
+                    // Kept by value: a keystroke changes counts (and order), not elements.
                     <For
-                        each=move || { shown().into_iter().enumerate().collect::<Vec<_>>() }
-                        key=|(i, fv)| (*i, fv.value.clone(), fv.label.clone(), fv.active)
-                        let((i, fv))
+                        each=shown
+                        key=|fv| (fv.value.clone(), fv.label.clone(), fv.active)
+                        let(fv)
                     >
-                        <FacetOption facet=facet fv=fv i=i values=values/>
+                        <FacetOption facet=facet fv=fv values=values/>
                     </For>
                 </ul>
                 <Show when=move || { more() > 0 }>
@@ -78,12 +78,11 @@ fn FacetBox(facet: Facet) -> impl IntoView {
 fn FacetOption(
     facet: Facet,
     fv: FacetValue,
-    i: usize,
     /// The facet's values in this view, for the live count.
     values: Memo<(Vec<FacetValue>, usize)>,
 ) -> impl IntoView {
     let state = expect_context::<State>();
-    let id = format!("f-{}-{i}", facet.key());
+    let id = format!("f-{}-{}", facet.key(), crate::workspace::short_hash(&fv.value));
     let value = fv.value.clone();
     let count = {
         let value = value.clone();

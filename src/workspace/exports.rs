@@ -94,7 +94,7 @@ pub fn ical(analysis: &Analysis, stamp: Date) -> String {
         let Some(day) = ev.date.as_deref().and_then(first_day) else { continue };
         let next = day.checked_add(1.day()).unwrap_or(day);
         line("BEGIN:VEVENT".into());
-        line(format!("UID:{}-{}@dateline", ev.id, short_hash(&ev.key)));
+        line(format!("UID:{}-{}@dateline", ev.id, super::short_hash(&ev.key)));
         line(format!("DTSTAMP:{}T000000Z", compact(stamp)));
         line(format!("DTSTART;VALUE=DATE:{}", compact(day)));
         line(format!("DTEND;VALUE=DATE:{}", compact(next)));
@@ -128,16 +128,6 @@ fn compact(d: Date) -> String {
 
 fn ics_text(s: &str) -> String {
     s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\r', "").replace('\n', "\\n")
-}
-
-fn short_hash(s: &str) -> String {
-    // FNV-1a: a stable id for the same happening across exports.
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    format!("{h:016x}")
 }
 
 #[cfg(test)]

@@ -59,6 +59,17 @@ impl SamplesSnapshot {
     }
 }
 
+/// A short stable id for a string (FNV-1a, 16 hex digits): the same happening's id
+/// across exports, an element id from a value.
+pub fn short_hash(s: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
 /// An analysis being installed: its search index and view tables are built one
 /// [`step`](Install::step) at a time, then [`Workspace::apply_installed`] takes them.
 pub struct Install {
