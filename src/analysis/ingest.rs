@@ -181,7 +181,24 @@ pub fn read_files(file: &str, bytes: &[u8]) -> Result<Vec<Document>, Error> {
 /// Reads one file into one document: the first of [`read_files`] (a JSON file of
 /// several articles gives its first; the others are named in a warning).
 pub fn read_file(file: &str, bytes: &[u8]) -> Result<Document, Error> {
-    let mut docs = read_files(file, bytes)?;
+    first_of(file, read_files(file, bytes)?)
+}
+
+/// Reads JSON bytes into one document, whatever `name` says: a line of a JSON Lines
+/// stream, named "stdin:3". Errors name it.
+pub fn read_json(name: &str, bytes: &[u8]) -> Result<Document, Error> {
+    let docs = decode::decode(bytes, false).and_then(|d| {
+        let mut docs = json::read(name, &d.text)?;
+        for doc in &mut docs {
+            doc.warnings.splice(0..0, d.warnings.iter().cloned());
+        }
+        Ok(docs)
+    });
+    first_of(name, docs.map_err(|e| e.in_file(name))?)
+}
+
+/// The first of a file's documents, the others named in a warning.
+fn first_of(file: &str, mut docs: Vec<Document>) -> Result<Document, Error> {
     if docs.is_empty() {
         return Err(Error::empty().in_file(file));
     }

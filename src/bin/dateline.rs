@@ -277,8 +277,7 @@ fn stream(
                 continue;
             }
             let label = format!("{name}:{}", n + 1);
-            let read = ingest::check_size(&label, line.len())
-                .and_then(|_| ingest::read_file(&format!("{label}.json"), &line));
+            let read = ingest::check_size(&label, line.len()).and_then(|_| ingest::read_json(&label, &line));
             let mut value = match read {
                 Ok(mut doc) => {
                     doc.file = label;
