@@ -341,7 +341,11 @@ fn jsonl_gives_one_analysis_per_line_and_bad_lines_say_so() {
     assert_eq!(ev["cameo"].as_str().unwrap().get(..2), Some("04"));
     assert_eq!(lines[1]["line"], 2);
     assert!(lines[1]["error"].as_str().unwrap().contains("stdin:2"), "{}", lines[1]);
-    assert!(!lines[1]["error"].as_str().unwrap().contains(".json"), "the line is named as it is: {}", lines[1]);
+    assert!(
+        !lines[1]["error"].as_str().unwrap().contains(".json"),
+        "the line is named as it is: {}",
+        lines[1]
+    );
     assert_eq!(lines[2]["line"], 4);
     assert!(String::from_utf8_lossy(&out.stderr).contains("stdin:2"));
 }

@@ -36,13 +36,12 @@ pub struct State {
     pub dragging: RwSignal<bool>,
     /// What is being done: (stage, done, total).
     pub progress: RwSignal<Option<(&'static str, usize, usize)>>,
-    /// Set when the user cancels reading.
-    pub cancel: RwSignal<bool>,
     /// Changes waiting for the analysis worker, in order, with the files they add.
     pub queue: StoredValue<VecDeque<(Change, io::Opened)>, LocalStorage>,
     /// Whether a change is being carried out.
     pub busy: RwSignal<bool>,
-    /// Counts stops (cancel, clear): a job's result that arrives after one is dropped.
+    /// Counts stops (cancel, clear): files being read and a job's result that arrive
+    /// after one are dropped.
     pub stops: StoredValue<u64>,
 }
 
@@ -52,12 +51,13 @@ impl State {
         if list.is_empty() {
             return;
         }
-        self.cancel.set(false);
         self.progress.set(Some(("Opening files", 0, list.len())));
+        let stops = self.stops.get_value();
+        let stopped = move || self.stops.get_value() != stops;
         spawn_local(async move {
-            let (files, errors) = io::read_files(list, self.progress, self.cancel).await;
+            let (files, errors) = io::read_files(list, self.progress, stopped).await;
             self.ws.update(|w| w.messages.extend(errors));
-            if self.cancel.get_untracked() {
+            if stopped() {
                 self.progress.set(None);
             } else {
                 self.enqueue(Change::Files(Vec::new()), files);
@@ -133,7 +133,6 @@ impl State {
     /// being carried out ("Clear workspace" shows none). A result that arrives later is
     /// dropped.
     pub fn stop(self, reason: Option<&'static str>) {
-        self.cancel.set(true);
         self.queue.update_value(|q| q.clear());
         self.stops.update_value(|n| *n += 1);
         io::cancel_job();
@@ -193,7 +192,6 @@ pub fn App() -> impl IntoView {
         opened: RwSignal::new(None),
         dragging: RwSignal::new(false),
         progress: RwSignal::new(None),
-        cancel: RwSignal::new(false),
         queue: StoredValue::new_local(VecDeque::new()),
         busy: RwSignal::new(false),
         stops: StoredValue::new(0),

@@ -6,7 +6,7 @@ use std::future::Future;
 use std::rc::Rc;
 
 use jiff::civil::Date;
-use leptos::prelude::{GetUntracked, RwSignal, Set};
+use leptos::prelude::{RwSignal, Set};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{
     Blob, BlobPropertyBag, DragEvent, Event, File, FileList, FileSystemDirectoryEntry, FileSystemEntry,
@@ -40,19 +40,19 @@ pub struct Picked {
 /// are handed to the worker (moved, not copied).
 pub type Opened = Vec<(String, js_sys::ArrayBuffer)>;
 
-/// Reads files as (name, bytes), updating `progress` (done, total) and stopping when
-/// `cancel` is set. A file that cannot be read becomes a message.
+/// Reads files as (name, bytes), updating `progress` (done, total) and stopping once
+/// `stopped` says so. A file that cannot be read becomes a message.
 pub async fn read_files(
     list: Vec<Picked>,
     progress: RwSignal<Option<(&'static str, usize, usize)>>,
-    cancel: RwSignal<bool>,
+    stopped: impl Fn() -> bool,
 ) -> (Opened, Vec<String>) {
     let total = list.len();
     let mut files = Vec::new();
     let mut errors = Vec::new();
     // A hundred files at a time, read together by the browser.
     for (c, chunk) in list.chunks(100).enumerate() {
-        if cancel.get_untracked() {
+        if stopped() {
             errors.push(format!("cancelled: none of the {total} files being added were added"));
             break;
         }
