@@ -303,9 +303,7 @@ pub struct Precomputed {
     /// Per facet, the value and the label of each id.
     names: [Vec<String>; 7],
     labels: [Vec<String>; 7],
-    /// Per facet, the ids in the order of their labels, and each id's place in it (ties
-    /// in counts go by it).
-    order: [Vec<u32>; 7],
+    /// Per facet, each id's place in the order of the labels (ties in counts go by it).
     rank: [Vec<u32>; 7],
     /// Per facet, each id's count over all events.
     totals: [Vec<u32>; 7],
@@ -352,7 +350,6 @@ impl Precomputed {
             for (r, &id) in order.iter().enumerate() {
                 pre.rank[k][id as usize] = r as u32;
             }
-            pre.order[k] = order;
             pre.totals[k] = vec![0; pre.names[k].len()];
             for &id in &pre.ids[k] {
                 pre.totals[k][id as usize] += 1;
@@ -481,7 +478,7 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> Vi
                 .cmp(&counts[*a as usize])
                 .then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
         };
-        let (mut top, distinct) = busiest(&counts, &pre.order[k], FACET_LIMIT);
+        let (mut top, distinct) = busiest(&counts, rank, FACET_LIMIT);
         // Active values stay listed, even past the limit or with no event.
         let mut extra: Vec<String> = Vec::new();
         if let Some(set) = active {
@@ -517,36 +514,20 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> Vi
     View { events: matching, found, facets, histogram }
 }
 
-/// The `limit` ids with the highest counts (ties: earliest in `order`), unsorted, and
-/// how many ids have a count at all. Linear: a histogram of counts finds the threshold.
-fn busiest(counts: &[u32], order: &[u32], limit: usize) -> (Vec<u32>, usize) {
-    let max = counts.iter().copied().max().unwrap_or(0) as usize;
-    let mut by_count = vec![0usize; max + 1];
-    for &c in counts {
-        by_count[c as usize] += 1;
+/// The `limit` ids with the highest counts (ties: the lowest `rank`, the label order),
+/// in that order, and how many ids have a count at all. Linear in the number of ids.
+fn busiest(counts: &[u32], rank: &[u32], limit: usize) -> (Vec<u32>, usize) {
+    let by = |a: &u32, b: &u32| {
+        counts[*b as usize].cmp(&counts[*a as usize]).then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
+    };
+    let mut ids: Vec<u32> = (0..counts.len() as u32).filter(|&id| counts[id as usize] > 0).collect();
+    let distinct = ids.len();
+    if ids.len() > limit && limit > 0 {
+        ids.select_nth_unstable_by(limit - 1, by);
     }
-    let distinct = counts.len() - by_count[0];
-    // The lowest count still listed: walking down from the highest, where `limit` is reached.
-    let mut threshold = 1;
-    let mut above = 0;
-    for c in (1..=max).rev() {
-        if above + by_count[c] >= limit {
-            threshold = c;
-            break;
-        }
-        above += by_count[c];
-    }
-    let mut top: Vec<u32> =
-        (0..counts.len() as u32).filter(|&id| counts[id as usize] as usize > threshold).collect();
-    for &id in order {
-        if top.len() >= limit {
-            break;
-        }
-        if counts[id as usize] as usize == threshold {
-            top.push(id);
-        }
-    }
-    (top, distinct)
+    ids.truncate(limit);
+    ids.sort_unstable_by(by);
+    (ids, distinct)
 }
 
 fn label(facet: Facet, value: &str, titles: &BTreeMap<&str, &str>) -> String {
@@ -621,7 +602,7 @@ mod tests {
 
     #[test]
     fn busiest_takes_the_highest_counts_then_the_first_labels() {
-        // Ids 0..5 with these counts; labels order ids as 4, 3, 2, 1, 0.
+        // Ids 0..5 with these counts; labels rank ids as 4, 3, 2, 1, 0.
         let (top, distinct) = busiest(&[3, 1, 1, 0, 2], &[4, 3, 2, 1, 0], 3);
         assert_eq!(top, vec![0, 4, 2]);
         assert_eq!(distinct, 4);
