@@ -412,7 +412,7 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> Vi
         })
         .collect();
     // For each event, a bit per facet it fails, and bit 7 when it is outside the search
-    // or the date range (so it counts nowhere).
+    // (so it counts nowhere; the date range is checked apart, by `in_range`).
     let fails: Vec<u8> = (0..n)
         .map(|i| {
             let mut bits = if in_search[i] { 0u8 } else { 0x80 };
@@ -573,6 +573,44 @@ fn histogram(range: Option<(i32, i32)>, months: impl Iterator<Item = i32>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_ways_of_counting_facets_agree_with_counting_the_matches() {
+        let ws = crate::workspace::Workspace::with_samples(jiff::civil::date(2026, 11, 22));
+        // "e" matches most events (counts are the totals less the others); a filter on
+        // top makes them counted one by one.
+        let mut state = ViewState { query: "e".into(), ..Default::default() };
+        let wide = ws.view(&state);
+        assert!(wide.events.len() * 2 >= ws.pre.len() && wide.events.len() < ws.pre.len());
+        state.toggle(Facet::Type, "01");
+        let narrow = ws.view(&state);
+        for (view, state) in
+            [(&wide, ViewState { query: "e".into(), ..Default::default() }), (&narrow, state)]
+        {
+            let found = ws.index.search(&state.query);
+            for (k, list) in view.facets.iter().enumerate() {
+                for fv in &list.values {
+                    let id = ws.pre.names[k].iter().position(|x| *x == fv.value).unwrap() as u32;
+                    // Events passing the search and every other facet's filter.
+                    let expected = (0..ws.pre.len())
+                        .filter(|&i| found.as_ref().is_none_or(|f| f.events.contains(&(i as u32))))
+                        .filter(|&i| {
+                            Facet::ALL.iter().enumerate().filter(|&(j, _)| j != k).all(|(j, f)| {
+                                state.filters.get(f).is_none_or(|set| {
+                                    ws.pre
+                                        .values(j, i)
+                                        .iter()
+                                        .any(|&v| set.contains(&ws.pre.names[j][v as usize]))
+                                })
+                            })
+                        })
+                        .filter(|&i| ws.pre.values(k, i).contains(&id))
+                        .count();
+                    assert_eq!(fv.count, expected, "{:?} {}", list.facet, fv.value);
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_long_span_keeps_the_latest_months() {
