@@ -24,6 +24,10 @@ enum ErrorKind {
     TimeMl { reason: String },
     /// A JSON document could not be read.
     Json { reason: String },
+    /// A CoNLL-U treebank could not be read.
+    Conllu { reason: String },
+    /// A syntax model could not be read.
+    Model { reason: String },
 }
 
 impl Error {
@@ -49,6 +53,14 @@ impl Error {
 
     pub(crate) fn json(reason: impl Into<String>) -> Error {
         Error { file: None, kind: ErrorKind::Json { reason: reason.into() } }
+    }
+
+    pub(crate) fn conllu(reason: impl Into<String>) -> Error {
+        Error { file: None, kind: ErrorKind::Conllu { reason: reason.into() } }
+    }
+
+    pub(crate) fn model(reason: impl Into<String>) -> Error {
+        Error { file: None, kind: ErrorKind::Model { reason: reason.into() } }
     }
 
     /// The same error, naming the file it concerns.
@@ -81,6 +93,8 @@ impl fmt::Display for Error {
             }
             ErrorKind::TimeMl { reason } => write!(f, "not readable as TimeML: {reason}"),
             ErrorKind::Json { reason } => write!(f, "not readable as JSON: {reason}"),
+            ErrorKind::Conllu { reason } => write!(f, "not readable as CoNLL-U: {reason}"),
+            ErrorKind::Model { reason } => write!(f, "not a syntax model of this version: {reason}"),
         }
     }
 }

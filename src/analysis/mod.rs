@@ -37,6 +37,7 @@ mod merge;
 pub mod model;
 pub mod published;
 mod span;
+pub mod syntax;
 pub mod text;
 pub mod time;
 pub mod timeml;

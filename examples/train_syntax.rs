@@ -1,0 +1,99 @@
+//! Trains the tagger and parser on UD English EWT and writes the model
+//! (`./dev train` runs this):
+//!
+//!   cargo run --release --example train_syntax -- [UD_DIR] [--out FILE] [--folds N]
+//!       [--tagger-epochs N] [--parser-epochs N] [--min-seen T,M,L] [--min-share T,M,L]
+//!
+//! UD_DIR defaults to ../shared/corpora/ud-english-ewt, FILE to
+//! src/analysis/data/syntax.bin. Prints each epoch, then the model's size and its
+//! scores on dev and test (gold tokens).
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use dateline::analysis::syntax::{conllu, train, Syntax};
+
+fn read(path: &PathBuf) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut s).expect("gzip");
+        s
+    } else {
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+fn triple<T: std::str::FromStr>(s: &str) -> [T; 3]
+where
+    T::Err: std::fmt::Debug,
+{
+    let v: Vec<T> = s.split(',').map(|x| x.parse().unwrap()).collect();
+    let [a, b, c]: [T; 3] = v.try_into().unwrap_or_else(|_| panic!("expected three values: {s}"));
+    [a, b, c]
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut ud = root.join("../shared/corpora/ud-english-ewt");
+    let mut out = root.join("src/analysis/data/syntax.bin");
+    let mut cfg = train::Config::default();
+    let mut sweep: Vec<String> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut val = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
+        match a.as_str() {
+            "--out" => out = PathBuf::from(val()),
+            "--folds" => cfg.folds = val().parse().unwrap(),
+            "--tagger-epochs" => cfg.tagger_epochs = val().parse().unwrap(),
+            "--parser-epochs" => cfg.parser_epochs = val().parse().unwrap(),
+            "--cutoff" => cfg.cutoff = triple(&val()),
+            "--levels" => cfg.levels = triple(&val()),
+            "--min-seen" => cfg.min_seen = triple(&val()),
+            "--min-share" => cfg.min_share = triple(&val()),
+            // Several pruning settings, "SEEN/SHARE[/LEVELS]" with three comma-separated
+            // values each.
+            "--sweep" => sweep.push(val()),
+            _ => ud = PathBuf::from(a),
+        }
+    }
+    let load = |name: &str| conllu::read(&read(&ud.join(name))).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let train_set = load("en_ewt-ud-train.conllu.gz");
+    let dev = load("en_ewt-ud-dev.conllu");
+    let test = load("en_ewt-ud-test.conllu");
+    eprintln!("{} training sentences; {cfg:?}", train_set.len());
+    let t0 = std::time::Instant::now();
+    let fitted = train::fit(&train_set, &cfg, &mut |m| eprintln!("{m}"));
+    eprintln!("trained in {:.0} s", t0.elapsed().as_secs_f64());
+    for s in &sweep {
+        let parts: Vec<&str> = s.split('/').collect();
+        let levels = parts.get(2).map_or(cfg.levels, |l| triple(l));
+        let bytes = fitted.encode(triple(parts[0]), triple(parts[1]), levels);
+        let model = Syntax::from_bytes(&bytes).expect("reads");
+        let sc = train::evaluate(&model, &dev);
+        println!(
+            "{s}: {} bytes, {} gzipped, features {:?}; dev UPOS {:.2} UAS {:.2} LAS {:.2}",
+            bytes.len(), gzip(&bytes).len(), model.feature_counts(), sc.upos, sc.uas, sc.las
+        );
+    }
+    let bytes = fitted.encode(cfg.min_seen, cfg.min_share, cfg.levels);
+    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    let gz = gzip(&bytes);
+    let model = Syntax::from_bytes(&bytes).expect("the model just written reads");
+    println!("model: {} ({} bytes, {} gzipped); features kept (tagger, moves, labels): {:?}",
+        out.display(), bytes.len(), gz.len(), model.feature_counts());
+    for (name, set) in [("dev", &dev), ("test", &test)] {
+        let t0 = std::time::Instant::now();
+        let s = train::evaluate(&model, set);
+        println!(
+            "{name}: {} words, UPOS {:.2}, UAS {:.2}, LAS {:.2} (with subtypes {:.2}); {:.0} words/s",
+            s.words, s.upos, s.uas, s.las, s.las_full, s.words as f64 / t0.elapsed().as_secs_f64()
+        );
+    }
+}
