@@ -38,12 +38,12 @@ test('typo-tolerant search finds Zelenskyy from "zelenski" and highlights matche
 test('each filter narrows the timeline to its live count; chips remove filters', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
   const all = await count(page);
-  const facets = page.locator('.filters fieldset');
-  const n = await facets.count();
-  assert.ok(n >= 5, `${n} facets`);
-  for (let f = 0; f < n; f++) {
-    const fieldset = facets.nth(f);
-    const legend = await fieldset.locator('legend').textContent();
+  const legends = await page.locator('.filters fieldset legend').allTextContents();
+  assert.ok(legends.length >= 5, `${legends.length} facets`);
+  assert.ok(legends.includes('PLOVER type'), legends.join(', '));
+  // By legend: a facet with no value under a filter is hidden, so places shift.
+  for (const legend of legends) {
+    const fieldset = page.locator('.filters fieldset').filter({ has: page.locator('legend', { hasText: legend }) });
     const option = fieldset.locator('li').first();
     const expected = Number(await option.locator('.f-count').textContent());
     await option.locator('input[type=checkbox]').check();
@@ -59,7 +59,7 @@ test('each filter narrows the timeline to its live count; chips remove filters',
   await page.getByRole('searchbox', { name: /Search/ }).fill('putin');
   await page.waitForFunction((n) => document.querySelectorAll('li.event').length < n, all);
   const withSearch = await count(page);
-  const typeBox = page.locator('.filters fieldset', { hasText: 'Event type' });
+  const typeBox = page.locator('.filters fieldset', { hasText: 'CAMEO type' });
   const sum = (await typeBox.locator('.f-count').allTextContents()).map(Number).reduce((a, b) => a + b, 0);
   assert.equal(sum, withSearch, 'event-type counts add up to the searched events');
   await page.getByRole('button', { name: 'Clear all', exact: true }).click();
@@ -110,7 +110,7 @@ test('dragging across the histogram chooses a date range', async () => {
 test('the whole view state lives in the URL: reload and back restore it', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
   const all = await count(page);
-  await page.locator('.filters fieldset', { hasText: 'Event type' }).locator('input[type=checkbox]').first().check();
+  await page.locator('.filters fieldset', { hasText: 'CAMEO type' }).locator('input[type=checkbox]').first().check();
   const filtered = await count(page);
   assert.ok(filtered < all);
   await page.getByRole('searchbox', { name: /Search/ }).fill('erdogan');
@@ -194,17 +194,23 @@ async function download(page, format) {
 
 test('exports of the filtered view parse back: JSON, CSV, TimelineJS, iCalendar; JSON import restores', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
-  await page.locator('.filters fieldset', { hasText: 'Event type' }).locator('input[type=checkbox]').first().check();
+  await page.locator('.filters fieldset', { hasText: 'CAMEO type' }).locator('input[type=checkbox]').first().check();
   const shown = await count(page);
   const json = JSON.parse(await download(page, 'json'));
   assert.equal(json.schema, 1);
   assert.equal(json.events.length, shown, 'only the filtered events');
   const csv = await download(page, 'csv');
   const rows = csv.trim().split('\n');
-  assert.match(rows[0], /^id,date,date_text,cameo,type,source/);
+  assert.match(rows[0], /^id,date,date_text,cameo,type,plover,plover_mode,source/);
   assert.ok(rows.length - 1 >= shown);
   const tsv = (await download(page, 'cameo')).trim().split('\n').map((l) => l.split('\t'));
-  assert.deepEqual(tsv[0], ['date', 'source_name', 'source_country', 'target_name', 'target_country', 'cameo', 'place', 'article', 'evidence', 'date_assumed']);
+  assert.deepEqual(tsv[0], ['date', 'source_name', 'source_country', 'target_name', 'target_country', 'cameo', 'plover', 'place', 'article', 'evidence', 'date_assumed']);
+  // Every event of CAMEO roots 03-20 has its PLOVER type; statements and appeals none.
+  for (const e of json.events) {
+    const root = Number(e.cameo.slice(0, 2));
+    if (root >= 3) assert.match(e.plover ?? '', /^[A-Z]+$/, `${e.cameo} has a PLOVER type`);
+    else assert.equal(e.plover, null, `${e.cameo} has no PLOVER type`);
+  }
   assert.ok(tsv.length - 1 >= shown);
   for (const row of tsv.slice(1)) assert.equal(row.length, tsv[0].length);
   const tl = JSON.parse(await download(page, 'timelinejs'));
@@ -218,10 +224,15 @@ test('exports of the filtered view parse back: JSON, CSV, TimelineJS, iCalendar;
   const cal = new ICAL.Component(ICAL.parse(ics));
   const vevents = cal.getAllSubcomponents('vevent');
   assert.equal(vevents.length, json.events.filter((e) => e.date).length);
+  const byId = new Map(json.events.map((e) => [e.id, e]));
   for (const v of vevents) {
     const ev = new ICAL.Event(v);
     assert.ok(ev.startDate.isDate, 'all-day');
     assert.ok(ev.summary.length > 0);
+    // CATEGORIES: the CAMEO type, then the PLOVER type where there is one.
+    const source = byId.get(ev.uid.split('-')[0]);
+    const categories = v.getFirstProperty('categories').getValues();
+    assert.deepEqual(categories, source.plover ? [source.type, source.plover] : [source.type]);
   }
   // Importing the JSON export into an empty workspace restores its articles.
   await page.getByRole('button', { name: 'Clear workspace' }).click();

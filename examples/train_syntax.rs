@@ -2,7 +2,8 @@
 //! (`./dev train` runs this):
 //!
 //!   cargo run --release --example train_syntax -- [UD_DIR] [--out FILE] [--folds N]
-//!       [--tagger-epochs N] [--parser-epochs N] [--min-seen T,M,L] [--min-share T,M,L]
+//!       [--tagger-epochs N] [--parser-epochs N] [--vocab MAX] [--min-count N]
+//!       [--tagger-dims W,C,S2,S3,SH,T,H] [--parser-dims T,L,D,H] [--lr X] [--dropout X]
 //!
 //! UD_DIR defaults to ../shared/corpora/ud-english-ewt, FILE to
 //! src/analysis/data/syntax.bin. Prints each epoch, then the model's size and its
@@ -30,13 +31,9 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     gz.finish().unwrap()
 }
 
-fn triple<T: std::str::FromStr>(s: &str) -> [T; 3]
-where
-    T::Err: std::fmt::Debug,
-{
-    let v: Vec<T> = s.split(',').map(|x| x.parse().unwrap()).collect();
-    let [a, b, c]: [T; 3] = v.try_into().unwrap_or_else(|_| panic!("expected three values: {s}"));
-    [a, b, c]
+fn list<const N: usize>(s: &str) -> [usize; N] {
+    let v: Vec<usize> = s.split(',').map(|x| x.parse().unwrap()).collect();
+    v.try_into().unwrap_or_else(|_| panic!("expected {N} values: {s}"))
 }
 
 fn main() {
@@ -44,22 +41,25 @@ fn main() {
     let mut ud = root.join("../shared/corpora/ud-english-ewt");
     let mut out = root.join("src/analysis/data/syntax.bin");
     let mut cfg = train::Config::default();
-    let mut sweep: Vec<String> = Vec::new();
+    let mut eval_only: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
         match a.as_str() {
             "--out" => out = PathBuf::from(val()),
+            // Score an existing model instead of training one.
+            "--eval" => eval_only = Some(PathBuf::from(val())),
             "--folds" => cfg.folds = val().parse().unwrap(),
             "--tagger-epochs" => cfg.tagger_epochs = val().parse().unwrap(),
             "--parser-epochs" => cfg.parser_epochs = val().parse().unwrap(),
-            "--cutoff" => cfg.cutoff = triple(&val()),
-            "--levels" => cfg.levels = triple(&val()),
-            "--min-seen" => cfg.min_seen = triple(&val()),
-            "--min-share" => cfg.min_share = triple(&val()),
-            // Several pruning settings, "SEEN/SHARE[/LEVELS]" with three comma-separated
-            // values each.
-            "--sweep" => sweep.push(val()),
+            "--vocab" => cfg.max_vocab = val().parse().unwrap(),
+            "--min-count" => cfg.min_count = val().parse().unwrap(),
+            "--tagger-dims" => cfg.tagger_dims = list(&val()),
+            "--parser-dims" => cfg.parser_dims = list(&val()),
+            "--lr" => cfg.lr = val().parse().unwrap(),
+            "--dropout" => cfg.dropout = val().parse().unwrap(),
+            "--explore" => cfg.explore = val().parse().unwrap(),
+            "--batch" => cfg.batch = val().parse().unwrap(),
             _ => ud = PathBuf::from(a),
         }
     }
@@ -67,33 +67,39 @@ fn main() {
     let train_set = load("en_ewt-ud-train.conllu.gz");
     let dev = load("en_ewt-ud-dev.conllu");
     let test = load("en_ewt-ud-test.conllu");
-    eprintln!("{} training sentences; {cfg:?}", train_set.len());
-    let t0 = std::time::Instant::now();
-    let fitted = train::fit(&train_set, &cfg, &mut |m| eprintln!("{m}"));
-    eprintln!("trained in {:.0} s", t0.elapsed().as_secs_f64());
-    for s in &sweep {
-        let parts: Vec<&str> = s.split('/').collect();
-        let levels = parts.get(2).map_or(cfg.levels, |l| triple(l));
-        let bytes = fitted.encode(triple(parts[0]), triple(parts[1]), levels);
-        let model = Syntax::from_bytes(&bytes).expect("reads");
-        let sc = train::evaluate(&model, &dev);
-        println!(
-            "{s}: {} bytes, {} gzipped, features {:?}; dev UPOS {:.2} UAS {:.2} LAS {:.2}",
-            bytes.len(), gzip(&bytes).len(), model.feature_counts(), sc.upos, sc.uas, sc.las
-        );
-    }
-    let bytes = fitted.encode(cfg.min_seen, cfg.min_share, cfg.levels);
-    std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-    let gz = gzip(&bytes);
+    let bytes = match eval_only {
+        Some(path) => {
+            out = path;
+            std::fs::read(&out).unwrap_or_else(|e| panic!("{}: {e}", out.display()))
+        }
+        None => {
+            eprintln!("{} training sentences; {cfg:?}", train_set.len());
+            let t0 = std::time::Instant::now();
+            let bytes = train::train(&train_set, &cfg, &mut |m| eprintln!("{m}"));
+            eprintln!("trained in {:.0} s", t0.elapsed().as_secs_f64());
+            std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+            bytes
+        }
+    };
     let model = Syntax::from_bytes(&bytes).expect("the model just written reads");
-    println!("model: {} ({} bytes, {} gzipped); features kept (tagger, moves, labels): {:?}",
-        out.display(), bytes.len(), gz.len(), model.feature_counts());
+    println!(
+        "model: {} ({} bytes, {} gzipped; {} words known by name)",
+        out.display(),
+        bytes.len(),
+        gzip(&bytes).len(),
+        model.vocabulary()
+    );
     for (name, set) in [("dev", &dev), ("test", &test)] {
         let t0 = std::time::Instant::now();
         let s = train::evaluate(&model, set);
         println!(
             "{name}: {} words, UPOS {:.2}, UAS {:.2}, LAS {:.2} (with subtypes {:.2}); {:.0} words/s",
-            s.words, s.upos, s.uas, s.las, s.las_full, s.words as f64 / t0.elapsed().as_secs_f64()
+            s.words,
+            s.upos,
+            s.uas,
+            s.las,
+            s.las_full,
+            s.words as f64 / t0.elapsed().as_secs_f64()
         );
     }
 }

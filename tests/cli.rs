@@ -225,9 +225,9 @@ fn standard_input_and_csv() {
     assert!(out.status.success());
     let csv = String::from_utf8(out.stdout).unwrap();
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().starts_with("id,date,date_text,cameo,type,source"));
+    assert!(lines.next().unwrap().starts_with("id,date,date_text,cameo,type,plover,plover_mode,source"));
     let row = lines.next().expect("one event row");
-    assert!(row.starts_with("e1,2024-03-05,Tuesday,043,Consult,Theodric Morwen"), "{row}");
+    assert!(row.starts_with("e1,2024-03-05,Tuesday,043,Consult,CONSULT,visit,Theodric Morwen"), "{row}");
 }
 
 fn tempdir() -> PathBuf {
@@ -252,21 +252,25 @@ fn format_cameo_prints_the_event_table() {
     assert_eq!(
         lines.next(),
         Some(
-            "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplace\tarticle\tevidence\tdate_assumed"
+            "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplover\tplace\tarticle\tevidence\tdate_assumed"
         )
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    assert!(rows.iter().all(|r| r.len() == 10), "ten columns in every row");
+    assert!(rows.iter().all(|r| r.len() == 11), "eleven columns in every row");
     // The call's date is stated ("Monday"); some statement's is the publication date.
-    assert!(rows.iter().any(|r| r[9] == "true" && !r[0].is_empty()));
+    assert!(rows.iter().any(|r| r[10] == "true" && !r[0].is_empty()));
     let call = rows
         .iter()
-        .find(|r| r[0] == "2025-11-24" && r[5] == "041" && r[7] == "004_80507271b0520eef.txt")
+        .find(|r| r[0] == "2025-11-24" && r[5] == "041" && r[8] == "004_80507271b0520eef.txt")
         .expect("the 041 row of 004's 2025-11-24 call");
     assert_eq!((call[2], call[4]), ("TUR", "RUS"), "{call:?}");
     assert!(call[1].contains("Erdo") && call[3].contains("Putin"), "{call:?}");
-    assert!(!call[8].is_empty());
-    assert_eq!(call[9], "false");
+    // PLOVER's type of a phone call; a statement (CAMEO 01) has none.
+    assert_eq!(call[6], "CONSULT");
+    assert!(rows.iter().filter(|r| r[5].starts_with("01")).all(|r| r[6].is_empty()));
+    assert!(rows.iter().filter(|r| !r[5].starts_with("01") && !r[5].starts_with("02")).all(|r| !r[6].is_empty()));
+    assert!(!call[9].is_empty());
+    assert_eq!(call[10], "false");
 }
 
 #[test]

@@ -29,6 +29,8 @@ pub fn to_csv(analysis: &Analysis) -> String {
         "date_text",
         "cameo",
         "type",
+        "plover",
+        "plover_mode",
         "source",
         "source_kind",
         "source_country",
@@ -65,6 +67,8 @@ pub fn to_csv(analysis: &Analysis) -> String {
                 ev.date_text.as_deref().unwrap_or(""),
                 &ev.cameo,
                 &ev.kind,
+                ev.plover.as_deref().unwrap_or(""),
+                ev.plover_mode.as_deref().unwrap_or(""),
                 &sn,
                 &sk,
                 &sc,
@@ -89,7 +93,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
 
 /// The events as a CAMEO event table (tab-separated, one row per event and source, with
 /// a header): date, source name, source country, target name, target country, CAMEO
-/// code, place, article (file name), evidence, whether the date is assumed (the
+/// code, PLOVER type, place, article (file name), evidence, whether the date is assumed (the
 /// article's publication date: see [`EventOut::date_assumed`]). Tabs and line breaks inside a field
 /// become spaces; an unknown value is empty.
 pub fn to_cameo_tsv(analysis: &Analysis) -> String {
@@ -97,7 +101,7 @@ pub fn to_cameo_tsv(analysis: &Analysis) -> String {
         s.split(['\t', '\n', '\r']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
     }
     let mut out = String::from(
-        "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplace\tarticle\tevidence\tdate_assumed\n",
+        "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplover\tplace\tarticle\tevidence\tdate_assumed\n",
     );
     for ev in &analysis.events {
         let name = |a: &Option<super::Actor>| a.as_ref().map(|a| field(&a.name)).unwrap_or_default();
@@ -112,6 +116,7 @@ pub fn to_cameo_tsv(analysis: &Analysis) -> String {
                 name(&ev.target),
                 country(&ev.target),
                 ev.cameo.clone(),
+                ev.plover.clone().unwrap_or_default(),
                 field(ev.places.first().map(String::as_str).unwrap_or("")),
                 field(file),
                 field(&src.sentence),

@@ -20,6 +20,8 @@ use super::Span;
 pub(crate) struct RawEvent {
     pub article: String,
     pub sentence: Span,
+    /// The words that name the act (none for a contact only referred back to).
+    pub trigger: Option<Span>,
     pub code: &'static str,
     /// Index into the article's actor table.
     pub source: usize,
@@ -105,6 +107,8 @@ pub(crate) fn article_events(
             cameo: ev.code.to_string(),
             kind: cameo::root_name(ev.code),
             cameo_name: cameo::name(ev.code).unwrap_or("").to_string(),
+            plover: cameo::plover(ev.code).map(|p| p.event.to_string()),
+            plover_mode: cameo::plover(ev.code).and_then(|p| p.mode).map(str::to_string),
             source: Some(source),
             target,
             actors,
@@ -115,6 +119,7 @@ pub(crate) fn article_events(
                 sentence,
                 start: ev.sentence.start,
                 end: ev.sentence.end,
+                trigger: ev.trigger,
             }],
             confidence: confidence.clamp(0.05, 0.95),
             planned: ev.planned,
@@ -171,13 +176,29 @@ fn short_name(a: &Actor) -> String {
     }
 }
 
-/// The merge key: date, CAMEO root and the participants (order-free). Undated events,
-/// and events whose date is only assumed, are keyed to their sentence, so they never
-/// merge with another article's.
+/// The participants of an event as a key: order-free for a meeting, a call or an
+/// agreement (X met Y = Y met X), source first for a directed act (X accused Y is not Y
+/// accused X).
+fn participants_key(ev: &EventOut) -> String {
+    let symmetric = matches!(cameo::root(&ev.cameo), "03" | "04" | "06") || ev.cameo == "057";
+    match (&ev.source, symmetric) {
+        (Some(src), false) => {
+            let rest: Vec<String> = ev.actors.iter().filter(|a| *a != src).map(actor_key).collect();
+            format!("{}>{}", actor_key(src), rest.join("+"))
+        }
+        _ => {
+            let mut parts: Vec<String> = ev.actors.iter().map(actor_key).collect();
+            parts.sort();
+            parts.dedup();
+            parts.join("+")
+        }
+    }
+}
+
+/// The merge key: date, CAMEO root and the participants (see `participants_key`).
+/// Undated events, and events whose date is only assumed, are keyed to their sentence,
+/// so they never merge with another article's.
 pub fn key(ev: &EventOut) -> String {
-    let mut parts: Vec<String> = ev.actors.iter().map(actor_key).collect();
-    parts.sort();
-    parts.dedup();
     let date = match &ev.date {
         Some(d) if !ev.date_assumed => d.clone(),
         Some(d) => match ev.sources.first() {
@@ -189,7 +210,7 @@ pub fn key(ev: &EventOut) -> String {
             None => "undated".to_string(),
         },
     };
-    format!("{date}|{}|{}", cameo::root(&ev.cameo), parts.join("+"))
+    format!("{date}|{}|{}", cameo::root(&ev.cameo), participants_key(ev))
 }
 
 /// An actor's identity for unifying: kind and name key (Erdogan = Erdoğan, Zelensky =
@@ -350,6 +371,8 @@ fn absorb(m: &mut EventOut, ev: EventOut) {
         m.cameo = ev.cameo;
         m.kind = ev.kind;
         m.cameo_name = ev.cameo_name;
+        m.plover = ev.plover;
+        m.plover_mode = ev.plover_mode;
         m.summary = ev.summary;
         m.source = ev.source;
         m.target = ev.target;
@@ -399,10 +422,7 @@ fn fold_coarse_dates(events: Vec<EventOut>) -> Vec<EventOut> {
     // key (root|participants|month) -> indexes of day-dated events.
     let mut days: HashMap<String, Vec<usize>> = HashMap::new();
     let group = |ev: &EventOut, month: &str| -> String {
-        let mut parts: Vec<String> = ev.actors.iter().map(actor_key).collect();
-        parts.sort();
-        parts.dedup();
-        format!("{}|{}|{}", cameo::root(&ev.cameo), parts.join("+"), month)
+        format!("{}|{}|{}", cameo::root(&ev.cameo), participants_key(ev), month)
     };
     for (i, ev) in events.iter().enumerate() {
         // An assumed date is too weak to take in another report.
@@ -477,12 +497,20 @@ mod tests {
             cameo: code.to_string(),
             kind: cameo::root_name(code),
             cameo_name: String::new(),
+            plover: None,
+            plover_mode: None,
             source: Some(actor(a)),
             target: Some(actor(b)),
             actors: vec![actor(a), actor(b)],
             places: Vec::new(),
             summary: String::new(),
-            sources: vec![Source { article: article.to_string(), sentence: String::new(), start: 0, end: 1 }],
+            sources: vec![Source {
+                article: article.to_string(),
+                sentence: String::new(),
+                start: 0,
+                end: 1,
+                trigger: None,
+            }],
             confidence: 0.5,
             planned: false,
             key: String::new(),

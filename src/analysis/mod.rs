@@ -269,6 +269,7 @@ impl Analyzer {
                     raw.push(merge::RawEvent {
                         article: id.to_string(),
                         sentence: span,
+                        trigger: None,
                         code,
                         source: a,
                         target: Some(b),
@@ -285,7 +286,19 @@ impl Analyzer {
             carried = joint_subject(text, sentence, &tokens, &mentions, &timexes);
             // "He said ...": a pronoun subject is the sentence's or the previous one's.
             resolve_pronouns(&tokens, &mut mentions, &table, last_subject);
-            let triggers = events::find_triggers(&tokens, &mentions, &table);
+            // Only a sentence that could hold an event, and has an actor to do it, is
+            // parsed.
+            let names: Vec<(usize, usize)> = mentions
+                .iter()
+                .filter(|m| !m.anaphoric && table.actors[m.actor].actor.kind == ActorKind::Person)
+                .map(|m| m.tokens)
+                .collect();
+            let parsed = events::any_candidate(&tokens, &mentions, self.lexicons)
+                .then(|| syntax::Syntax::builtin().parse_tokens(text, &tokens, &names));
+            let triggers = match &parsed {
+                Some(p) => events::find_triggers(&tokens, &mentions, &table, p),
+                None => Vec::new(),
+            };
             if triggers.is_empty() {
                 if let Some(m) =
                     mentions.iter().find(|m| !events::in_prepositional_phrase(&tokens, m.tokens.0))
@@ -296,24 +309,60 @@ impl Analyzer {
                 }
                 continue;
             }
+            let Some(parsed) = parsed else { continue };
             // One event per subject, the most specific first: "X said Y would meet Z"
             // gives Y's meeting and X's statement.
             let mut sources: Vec<usize> = Vec::new();
+            // Each trigger with its roles; an actor's act highest in the sentence's tree
+            // comes first (its main clause over what it embeds), statements last, then
+            // by the code's rank.
+            let mut found: Vec<(&events::Found, events::Roles, usize)> = triggers
+                .iter()
+                .take(MAX_TRIGGERS_PER_SENTENCE)
+                .enumerate()
+                .filter_map(|(rank, t)| events::roles(&parsed, &tokens, &mentions, t).map(|r| (t, r, rank)))
+                .collect();
+            found.sort_by_key(|(t, r, rank)| {
+                let depth = r.verb.map_or(usize::MAX, |v| parsed.depth(v));
+                (t.code.starts_with("01"), depth, *rank)
+            });
             // At most a few events per sentence (and bounded work on run-on text).
-            for trigger in triggers.iter().take(MAX_TRIGGERS_PER_SENTENCE) {
-                if events::negated(&tokens, trigger.tokens) || events::hypothetical(&tokens, trigger.tokens) {
+            for (trigger, roles, _) in found {
+                let verb_word = roles.verb.or_else(|| parsed.head_of(trigger.tokens));
+                let denied = verb_word.is_some_and(|v| events::denied(&parsed, v));
+                if denied || events::negated(&tokens, trigger.tokens) || events::hypothetical(&tokens, trigger.tokens) {
                     continue;
                 }
-                let (src, tgt) = events::participants(text, &tokens, &mentions, &places, trigger);
-                let Some(src) = src else { continue };
+                let src = roles.sources[0];
+                // A symmetric act with a joint subject: "X and Y met" is X meeting Y.
+                let symmetric = matches!(&trigger.code[..2], "03" | "04" | "05" | "06")
+                    || trigger.target == events::TargetRule::With;
+                let tgt = roles.targets.first().copied().or_else(|| {
+                    (symmetric && !trigger.code.starts_with("01")).then(|| roles.sources.get(1).copied()).flatten()
+                });
                 let src_actor = mentions[src].actor;
                 if sources.contains(&src_actor) {
                     continue;
                 }
+                // A dictionary verb that no pattern coded is an act between two actors
+                // or none ("faced criticism", "considers the US biased" are not
+                // contacts), as PETRARCH codes; a statement needs no target.
+                let statement = trigger.code.starts_with("01");
+                if tgt.is_none() && !statement && trigger.dict && trigger.coding != events::Coding::Pattern {
+                    continue;
+                }
+                // A statement made to the press is no statement to that outlet.
+                let tgt = tgt.filter(|&t| {
+                    !statement || table.actors[mentions[t].actor].actor.kind != ActorKind::Organization
+                });
                 // A statement is news when its speaker is named: "she said" after a
                 // quote continues a statement already reported.
                 let pronoun = matches!(tokens[mentions[src].tokens.0].norm.as_str(), "he" | "she");
                 if trigger.code == "010" && (pronoun || (!sources.is_empty() && mentions[src].anaphoric)) {
+                    continue;
+                }
+                // An analyst's or a witness's words are comment, not a party's statement.
+                if statement && events::commentator(&parsed, &mentions, src) {
                     continue;
                 }
                 if sources.is_empty() && table.actors[src_actor].actor.kind == ActorKind::Person {
@@ -334,9 +383,12 @@ impl Analyzer {
                         text: tx.map(|t| t.span.slice(text).to_string()).unwrap_or_default(),
                     });
                 }
+                let planned = events::planned(&tokens, trigger.tokens)
+                    || verb_word.is_some_and(|v| events::future(&parsed, v));
                 raw.push(merge::RawEvent {
                     article: id.to_string(),
                     sentence,
+                    trigger: Some(verb),
                     code: trigger.code,
                     source: src_actor,
                     target: tgt.map(|t| mentions[t].actor),
@@ -345,10 +397,22 @@ impl Analyzer {
                     date: tx.and_then(|t| t.calendar_value().map(str::to_string)),
                     date_text: tx.map(|t| t.span.slice(text).to_string()),
                     date_how: tx.map(|t| t.how.clone()),
-                    planned: events::planned(&tokens, trigger.tokens),
+                    planned,
                 });
             }
         }
+        // A speaker quoted again and again in one article made one statement (on each
+        // date the article gives): a careful reader codes it once.
+        let mut said: Vec<(usize, Option<String>)> = Vec::new();
+        raw.retain(|e| {
+            if !e.code.starts_with("01") || e.target.is_some() {
+                return true;
+            }
+            let key = (e.source, e.date.clone());
+            let first = !said.contains(&key);
+            said.push(key);
+            first
+        });
         let evs = merge::article_events(text, &table, raw, published.map(|d| (d, source)));
         let article = ArticleOut {
             id: id.to_string(),
@@ -410,8 +474,9 @@ pub(crate) struct Analyzed {
 }
 
 /// Adds a mention for each subject pronoun ("he", "she") outside a prepositional
-/// phrase: the sentence's first person subject before it ("Erdoğan said he would ..."),
-/// else the previous sentences' subject.
+/// phrase, and each object pronoun ("him", "her"): the sentence's first person subject
+/// before it ("Erdoğan said he would ...", "Russia, which accuses her"), else the
+/// previous sentences' subject.
 fn resolve_pronouns(
     tokens: &[text::Token],
     mentions: &mut Vec<Mention>,
@@ -427,7 +492,21 @@ fn resolve_pronouns(
         .map(|m| (m.tokens.1, m.actor));
     let mut added = Vec::new();
     for p in 0..tokens.len() {
-        if !matches!(tokens[p].norm.as_str(), "he" | "she") || events::in_prepositional_phrase(tokens, p) {
+        // "him", and "her" where it is no possessive ("accuses her of", not "her visit").
+        let object = match tokens[p].norm.as_str() {
+            "him" => true,
+            "her" => tokens.get(p + 1).is_none_or(|t| {
+                t.kind == text::TokenKind::Punct
+                    || matches!(
+                        t.norm.as_str(),
+                        "of" | "on" | "in" | "at" | "to" | "for" | "with" | "and" | "that" | "about" | "over"
+                            | "after" | "before" | "during" | "as"
+                    )
+            }),
+            _ => false,
+        };
+        let subject = matches!(tokens[p].norm.as_str(), "he" | "she") && !events::in_prepositional_phrase(tokens, p);
+        if !subject && !object {
             continue;
         }
         let subject = first.filter(|(end, _)| *end <= p).map(|(_, a)| a);

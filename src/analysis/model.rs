@@ -109,6 +109,9 @@ pub struct Source {
     /// Byte offsets of the sentence in the article's text.
     pub start: usize,
     pub end: usize,
+    /// Byte offsets of the words that name the act ("met", "phone call"), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<super::Span>,
 }
 
 /// One event on the timeline.
@@ -133,6 +136,13 @@ pub struct EventOut {
     pub kind: String,
     /// Name of the specific CAMEO code ("Discuss by telephone").
     pub cameo_name: String,
+    /// The PLOVER event type of the code ("CONSULT"); null for CAMEO roots 01 and 02
+    /// (statements and appeals), which PLOVER drops.
+    #[serde(default)]
+    pub plover: Option<String>,
+    /// The PLOVER mode, where the mapping gives one ("phone", "visit").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
     pub source: Option<Actor>,
     pub target: Option<Actor>,
     pub actors: Vec<Actor>,

@@ -80,6 +80,11 @@ pub fn Detail() -> impl IntoView {
                         <dl>
                             <dt>"Date"</dt><dd>{date} <span class="how">{how}</span></dd>
                             <dt>"CAMEO"</dt><dd>{format!("{} {} ({}; {quad})", ev.cameo, ev.cameo_name, ev.kind)}</dd>
+                            <dt>"PLOVER"</dt><dd>{match (&ev.plover, &ev.plover_mode) {
+                                (Some(p), Some(m)) => format!("{p} ({m})"),
+                                (Some(p), None) => p.clone(),
+                                (None, _) => "— (PLOVER has no type for statements and appeals)".to_string(),
+                            }}</dd>
                             <dt>"Actors"</dt><dd><ul>{actors}</ul></dd>
                             <dt>"Source → target"</dt>
                             <dd>{ev.source.as_ref().map(|a| a.name.clone()).unwrap_or_default()} " → "

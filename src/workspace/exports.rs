@@ -19,7 +19,8 @@ pub fn subset(analysis: &Analysis, indices: &[u32]) -> Analysis {
 }
 
 /// TimelineJS JSON (https://timeline.knightlab.com/docs/json-format.html): one slide per
-/// dated event, its CAMEO type as the group.
+/// dated event, its CAMEO type as the group, its CAMEO code and name and its PLOVER type
+/// at the head of the text.
 pub fn timelinejs(analysis: &Analysis, title: &str) -> String {
     let events: Vec<Value> = analysis
         .events
@@ -46,7 +47,7 @@ pub fn timelinejs(analysis: &Analysis, title: &str) -> String {
                 "display_date": display,
                 "text": {
                     "headline": html_escape(&ev.summary),
-                    "text": format!("<p>{} {}</p>{}", ev.cameo, html_escape(&ev.cameo_name), sources.join("")),
+                    "text": format!("<p>{}</p>{}", html_escape(&classification(ev)), sources.join("")),
                 },
                 "group": ev.kind,
             }))
@@ -103,15 +104,30 @@ pub fn ical(analysis: &Analysis, stamp: Date) -> String {
         if let Some(p) = ev.places.first() {
             line(format!("LOCATION:{}", ics_text(p)));
         }
-        line(format!("CATEGORIES:{}", ics_text(&ev.kind)));
+        // The CAMEO type, then the PLOVER type (RFC 5545: a comma-separated list).
+        let mut categories = vec![ics_text(&ev.kind)];
+        categories.extend(ev.plover.as_deref().map(ics_text));
+        line(format!("CATEGORIES:{}", categories.join(",")));
         line("END:VEVENT".into());
     }
     line("END:VCALENDAR".into());
     out
 }
 
+/// "041 Discuss by telephone; PLOVER CONSULT (phone)".
+fn classification(ev: &EventOut) -> String {
+    let mut s = format!("{} {}", ev.cameo, ev.cameo_name);
+    if let Some(p) = &ev.plover {
+        s.push_str(&format!("; PLOVER {p}"));
+        if let Some(m) = &ev.plover_mode {
+            s.push_str(&format!(" ({m})"));
+        }
+    }
+    s
+}
+
 fn description(ev: &EventOut) -> String {
-    let mut s = format!("{} {} ({}).", ev.cameo, ev.cameo_name, export::event_date_label(ev));
+    let mut s = format!("{} ({}).", classification(ev), export::event_date_label(ev));
     if let Some(how) = ev.date_how.as_deref().filter(|_| ev.date_assumed) {
         s.push_str(&format!(" Date: {how}."));
     }

@@ -251,6 +251,9 @@ fn searchable(ev: &EventOut, titles: &HashMap<&str, &str>) -> String {
     add(&ev.kind);
     add(&ev.cameo_name);
     add(&ev.cameo);
+    if let Some(p) = &ev.plover {
+        add(p);
+    }
     if let Some(d) = &ev.date {
         add(&export::display_date(d));
         add(d);

@@ -66,6 +66,7 @@ impl Layout {
 pub enum Facet {
     Actor,
     Type,
+    Plover,
     Quad,
     Country,
     Place,
@@ -73,10 +74,17 @@ pub enum Facet {
     Confidence,
 }
 
+/// The PLOVER facet's value for statements and appeals, which PLOVER drops.
+pub const NO_PLOVER: &str = "none (statements, appeals)";
+
+/// How many facets there are.
+pub const FACETS: usize = 8;
+
 impl Facet {
-    pub const ALL: [Facet; 7] = [
+    pub const ALL: [Facet; FACETS] = [
         Facet::Actor,
         Facet::Type,
+        Facet::Plover,
         Facet::Quad,
         Facet::Country,
         Facet::Place,
@@ -89,6 +97,7 @@ impl Facet {
         match self {
             Facet::Actor => "actor",
             Facet::Type => "type",
+            Facet::Plover => "plover",
             Facet::Quad => "quad",
             Facet::Country => "country",
             Facet::Place => "place",
@@ -100,7 +109,8 @@ impl Facet {
     pub fn label(self) -> &'static str {
         match self {
             Facet::Actor => "Actor",
-            Facet::Type => "Event type",
+            Facet::Type => "CAMEO type",
+            Facet::Plover => "PLOVER type",
             Facet::Quad => "Quad class",
             Facet::Country => "Country",
             Facet::Place => "Place",
@@ -118,6 +128,9 @@ impl Facet {
         match self {
             Facet::Actor => ev.actors.iter().map(|a| a.name.clone()).collect(),
             Facet::Type => vec![cameo::root(&ev.cameo).to_string()],
+            // Statements and appeals (CAMEO 01, 02) have no PLOVER type: a value of their
+            // own, so they can be picked out too.
+            Facet::Plover => vec![ev.plover.clone().unwrap_or_else(|| NO_PLOVER.to_string())],
             Facet::Quad => vec![QuadClass::of(&ev.cameo).as_str().to_string()],
             Facet::Country => {
                 let mut v: Vec<String> = ev.actors.iter().filter_map(|a| a.country.clone()).collect();
@@ -298,15 +311,15 @@ pub struct View {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Precomputed {
     /// Per facet, the value ids of event `i`: `ids[k][starts[k][i]..starts[k][i + 1]]`.
-    starts: [Vec<u32>; 7],
-    ids: [Vec<u32>; 7],
+    starts: [Vec<u32>; FACETS],
+    ids: [Vec<u32>; FACETS],
     /// Per facet, the value and the label of each id.
-    names: [Vec<String>; 7],
-    labels: [Vec<String>; 7],
+    names: [Vec<String>; FACETS],
+    labels: [Vec<String>; FACETS],
     /// Per facet, each id's place in the order of the labels (ties in counts go by it).
-    rank: [Vec<u32>; 7],
+    rank: [Vec<u32>; FACETS],
     /// Per facet, each id's count over all events.
-    totals: [Vec<u32>; 7],
+    totals: [Vec<u32>; FACETS],
     /// For each event, the first day its date covers, and that day's month as
     /// `year * 12 + month - 1`.
     days: Vec<Option<Date>>,
@@ -324,7 +337,7 @@ impl Precomputed {
         let titles: BTreeMap<&str, &str> =
             analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
         let mut pre = Precomputed::default();
-        let mut index: [HashMap<String, u32>; 7] = Default::default();
+        let mut index: [HashMap<String, u32>; FACETS] = Default::default();
         for (k, f) in Facet::ALL.iter().enumerate() {
             pre.starts[k].reserve(analysis.events.len() + 1);
             pre.starts[k].push(0);

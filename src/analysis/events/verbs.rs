@@ -27,6 +27,17 @@ pub(crate) enum Form {
     Ing,
 }
 
+/// What gave a dictionary verb its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Coding {
+    /// A pattern of the verb's block matched its complements ("imposed sanctions").
+    Pattern,
+    /// The verb's own code.
+    Verb,
+    /// Its block's default code.
+    Block,
+}
+
 /// One surface form of a member verb.
 #[derive(Debug)]
 pub(crate) struct VerbForm {
@@ -202,14 +213,15 @@ impl Verbs {
         self.coded_at(tokens, start, form).0
     }
 
-    /// The code of `form` at `start` (as `code_at`) and whether a pattern gave it (a
-    /// verb coded by its block's default alone, "faces", "serves", is weak evidence).
+    /// The code of `form` at `start` (as `code_at`) and what gave it: a pattern, the
+    /// verb's own code, or its block's (a verb coded by its block's default alone,
+    /// "faces", "serves", is weak evidence).
     pub(crate) fn coded_at(
         &self,
         tokens: &[Token],
         start: usize,
         form: &VerbForm,
-    ) -> (Option<&'static str>, bool) {
+    ) -> (Option<&'static str>, Coding) {
         let end = start + form.words.len();
         let block = &self.blocks[form.block as usize];
         // The patterns whose first word is among the words a match could start at (the
@@ -229,14 +241,14 @@ impl Verbs {
             .map(|&i| &block.patterns[i as usize])
             .find(|p| match_pattern(tokens, end, &p.elems).is_some())
         {
-            return (p.code, true);
+            return (p.code, Coding::Pattern);
         }
         let code = match form.code {
             Some("-") => None,
             Some(c) => Some(c),
             None => block.code,
         };
-        (code, form.code.is_some())
+        (code, if form.code.is_some() { Coding::Verb } else { Coding::Block })
     }
 
     /// How many forms the dictionary holds (for tests and the report).

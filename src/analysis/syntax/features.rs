@@ -1,13 +1,23 @@
-//! Features of the tagger and the parser as 32-bit hashes: a template number and the
-//! atoms it combines (a word, a suffix, a tag, a label, a distance), hashed by a fixed
-//! 64-bit mixer, so the same sentence gives the same features on every platform (the
-//! standard library's and rustc-hash's hashers depend on the pointer width, and wasm32
-//! is 32-bit).
+//! What the networks know of a word: its row in the word table (the vocabulary's
+//! words by name, the others by their shape), the tags it was seen with in the
+//! treebank (its ambiguity class: "NOUN or VERB|VB"), and buckets for its last two and
+//! three letters and its shape.
 //!
-//! Training and parsing call the same functions here: a feature the model learned is a
-//! feature the parser asks for.
+//! Words are keyed by a fixed 64-bit hash of their folded form (digits made 0), so the
+//! model stores 24-bit keys, not strings, and the same word gives the same row on
+//! every platform.
 
 use crate::analysis::text::fold;
+
+/// Word rows: padding, the root, unknown words by shape, then the vocabulary.
+pub(crate) const PAD: usize = 0;
+pub(crate) const ROOT: usize = 1;
+pub(crate) const UNKNOWN: usize = 16;
+pub(crate) const FIRST_WORD: usize = 2 + UNKNOWN;
+/// Buckets of two- and three-letter suffixes and of shapes.
+pub(crate) const SUFFIXES2: usize = 256;
+pub(crate) const SUFFIXES: usize = 1024;
+pub(crate) const SHAPES: usize = 64;
 
 /// Mixes two 64-bit values (splitmix64's finaliser over their combination).
 #[inline]
@@ -18,7 +28,7 @@ pub(crate) fn mix(a: u64, b: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// A string's atom (FNV-1a, then mixed).
+/// A string's hash (FNV-1a, then mixed).
 pub(crate) fn atom(s: &str) -> u64 {
     let mut h: u64 = 0xCBF2_9CE4_8422_2325;
     for b in s.bytes() {
@@ -28,74 +38,78 @@ pub(crate) fn atom(s: &str) -> u64 {
     mix(h, 0x5EED)
 }
 
-/// The atom of a small number (a tag, a label, a distance) in its own space.
-#[inline]
-pub(crate) fn num(kind: u64, n: u64) -> u64 {
-    mix(kind.wrapping_mul(0x1000_0000_01B3) ^ 0xA5A5, n)
-}
-
-/// A feature: template `t` over atoms.
-#[inline]
-pub(crate) fn feat(t: u64, atoms: &[u64]) -> u32 {
-    let mut h = mix(0xF00D, t);
-    for &a in atoms {
-        h = mix(h, a);
-    }
-    (h >> 32) as u32
-}
-
-/// What the tagger and parser know of a word before tagging: its folded form (digits
-/// made 0), affixes and shape, each as an atom.
+/// A word before the vocabulary is consulted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Lex {
-    pub word: u64,
-    pub pre1: u64,
-    pub pre2: u64,
-    pub suf1: u64,
-    pub suf2: u64,
-    pub suf3: u64,
-    pub suf4: u64,
-    pub shape: u64,
+pub(crate) struct Form {
+    /// 24-bit key of the folded form.
+    pub key: u32,
+    pub suffix2: usize,
+    pub suffix: usize,
+    pub shape: usize,
 }
 
-/// Padding before the first word and after the last.
-pub(crate) const NONE: u64 = 0x1;
-
-impl Lex {
-    /// The atoms of a word form as it appears in the text.
-    pub(crate) fn new(form: &str) -> Lex {
-        let norm: String =
-            fold(form).chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+impl Form {
+    pub(crate) fn new(form: &str) -> Form {
+        let norm: String = fold(form).chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
         let chars: Vec<char> = norm.chars().collect();
-        let n = chars.len();
-        let affix = |kind: u64, s: &[char]| -> u64 {
-            let s: String = s.iter().collect();
-            mix(atom(&s), kind)
-        };
-        Lex {
-            word: atom(&norm),
-            pre1: affix(1, &chars[..n.min(1)]),
-            pre2: affix(2, &chars[..n.min(2)]),
-            suf1: affix(3, &chars[n.saturating_sub(1)..]),
-            suf2: affix(4, &chars[n.saturating_sub(2)..]),
-            suf3: affix(5, &chars[n.saturating_sub(3)..]),
-            suf4: affix(6, &chars[n.saturating_sub(4)..]),
-            shape: mix(atom(&shape(form)), 7),
+        let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+        let suffix2: String = chars[chars.len().saturating_sub(2)..].iter().collect();
+        Form {
+            key: (atom(&norm) >> 40) as u32,
+            suffix2: (mix(atom(&suffix2), 2) % SUFFIXES2 as u64) as usize,
+            suffix: (atom(&suffix) % SUFFIXES as u64) as usize,
+            shape: (atom(&shape(form)) % SHAPES as u64) as usize,
         }
     }
 
-    /// Padding: the atoms of no word.
-    pub(crate) fn none() -> Lex {
-        Lex {
-            word: NONE,
-            pre1: NONE,
-            pre2: NONE,
-            suf1: NONE,
-            suf2: NONE,
-            suf3: NONE,
-            suf4: NONE,
-            shape: NONE,
-        }
+    /// The row of this word's shape among the unknown words.
+    pub(crate) fn unknown(&self) -> usize {
+        2 + self.shape % UNKNOWN
+    }
+}
+
+/// The networks' rows for a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Ids {
+    /// The word's key (see [`Form`]).
+    pub key: u32,
+    pub word: usize,
+    /// The row it would have were it unknown (training drops rare words to it).
+    pub unknown: usize,
+    /// The row of its ambiguity class (0: none known).
+    pub class: usize,
+    pub suffix2: usize,
+    pub suffix: usize,
+    pub shape: usize,
+}
+
+/// The words known by name, as sorted keys (a word's row is `FIRST_WORD` plus its
+/// index), and the words whose ambiguity class is known, sorted by key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Vocab {
+    pub keys: Vec<u32>,
+    pub classes: Vec<(u32, u16)>,
+}
+
+impl Vocab {
+    pub(crate) fn ids(&self, form: &Form) -> Ids {
+        let unknown = form.unknown();
+        let word = self.keys.binary_search(&form.key).map_or(unknown, |i| FIRST_WORD + i);
+        let class = self
+            .classes
+            .binary_search_by_key(&form.key, |c| c.0)
+            .map_or(0, |i| usize::from(self.classes[i].1));
+        Ids { key: form.key, word, unknown, class, suffix2: form.suffix2, suffix: form.suffix, shape: form.shape }
+    }
+
+    /// Rows in the ambiguity-class table.
+    pub(crate) fn class_rows(&self) -> usize {
+        self.classes.iter().map(|c| usize::from(c.1) + 1).max().unwrap_or(1)
+    }
+
+    /// Rows in the word table.
+    pub(crate) fn rows(&self) -> usize {
+        FIRST_WORD + self.keys.len()
     }
 }
 
@@ -145,11 +159,12 @@ mod tests {
     }
 
     #[test]
-    fn hashes_are_fixed() {
-        // The model's features are these numbers: they must never change silently.
-        assert_eq!(feat(3, &[atom("said"), num(1, 7)]), feat(3, &[atom("said"), num(1, 7)]));
-        assert_ne!(feat(3, &[atom("said")]), feat(4, &[atom("said")]));
-        assert_eq!(atom("said"), 0x_5b5c_3c06_7a46_16e4_u64 ^ 0 ^ atom("said") ^ 0x_5b5c_3c06_7a46_16e4);
-        assert_eq!(Lex::new("Putin's"), Lex::new("Putin’s"));
+    fn keys_are_fixed_and_fold() {
+        // The model's vocabulary is these numbers: they must not change silently.
+        assert_eq!(Form::new("said").key, Form::new("SAID").key);
+        assert_eq!(Form::new("Putin’s").key, Form::new("putin's").key);
+        assert_eq!(Form::new("1998").key, Form::new("2025").key);
+        assert_eq!(mix(1, 2), mix(1, 2));
+        assert_eq!(atom(""), mix(0xCBF2_9CE4_8422_2325, 0x5EED));
     }
 }

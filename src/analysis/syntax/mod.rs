@@ -2,9 +2,9 @@
 //! each sentence, so events read who did what to whom from the parse, not from word
 //! order.
 //!
-//! A greedy averaged-perceptron tagger ([`tagger`]) and an arc-hybrid transition
-//! parser with a dynamic oracle ([`parser`]), trained on UD English EWT by
-//! [`train`] (`./dev train`), shipped as `data/syntax.bin` (quantised, pruned; its
+//! A greedy tagger ([`tagger`]) and an arc-hybrid transition parser trained with a
+//! dynamic oracle ([`parser`]), each a small network ([`nn`]), trained on UD English
+//! EWT by [`train`] (`./dev train`), shipped as `data/syntax.bin` (8-bit weights; its
 //! licence is in `data/NOTICE.md`) and loaded once per process or worker.
 //!
 //! # Example: who met whom
@@ -22,8 +22,9 @@
 
 pub mod conllu;
 mod features;
+mod nn;
 mod parser;
-mod perceptron;
+mod sentence;
 mod tagger;
 pub mod train;
 mod words;
@@ -31,10 +32,10 @@ mod words;
 use std::sync::OnceLock;
 
 use crate::analysis::Error;
-use features::Lex;
-use perceptron::{read_varint, Weights};
+use features::{Form, Vocab};
+use nn::{read_varint, Fast, Net};
 
-pub(crate) use words::{words_of, SynWord};
+pub(crate) use sentence::Parsed;
 
 /// The relations the parser assigns: UD's, with the subtypes English EWT uses.
 pub const RELATIONS: &[&str] = &[
@@ -52,16 +53,17 @@ pub(crate) fn relation_index(name: &str) -> u8 {
 }
 
 /// The magic bytes and version of the model's binary form.
-const MAGIC: &[u8] = b"DLSYN\x01";
+const MAGIC: &[u8] = b"DLSYN\x02";
 
 /// The tagger and parser, ready to use.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Syntax {
     /// The tagger's classes ("NOUN", "VERB|VBD", ...).
     tags: Vec<String>,
-    tagger: Weights,
-    moves: Weights,
-    labels: Weights,
+    /// The words known by name.
+    vocab: Vocab,
+    tagger: Fast,
+    parser: Fast,
 }
 
 /// One word of a parsed sentence.
@@ -167,13 +169,36 @@ impl Syntax {
             tags.push(String::from_utf8(s.to_vec()).map_err(|_| Error::model("tag name not UTF-8"))?);
             at += len;
         }
-        let tagger = Weights::read(body, &mut at)?;
-        let moves = Weights::read(body, &mut at)?;
-        let labels = Weights::read(body, &mut at)?;
-        if at != body.len() || tagger.classes != tags.len() || labels.classes != RELATIONS.len() {
+        let n = read_varint(body, &mut at)? as usize;
+        let mut keys = Vec::with_capacity(n.min(body.len()));
+        let mut key = 0u64;
+        for _ in 0..n {
+            key += read_varint(body, &mut at)?;
+            keys.push(u32::try_from(key).map_err(|_| Error::model("vocabulary key over 32 bits"))?);
+        }
+        let n = read_varint(body, &mut at)? as usize;
+        let mut classes = Vec::with_capacity(n.min(body.len()));
+        let mut key = 0u64;
+        for _ in 0..n {
+            key += read_varint(body, &mut at)?;
+            let k = u32::try_from(key).map_err(|_| Error::model("lexicon key over 32 bits"))?;
+            let c = u16::try_from(read_varint(body, &mut at)?).map_err(|_| Error::model("ambiguity class"))?;
+            classes.push((k, c));
+        }
+        let vocab = Vocab { keys, classes };
+        let tagger = Net::read(body, &mut at, &[])?;
+        // The parser reads words with the tagger's word table.
+        let parser = Net::read(body, &mut at, &tagger.tables[..1])?;
+        let ok = at == body.len()
+            && tagger.heads[0].0.cols == tags.len()
+            && parser.heads.len() == 3
+            && parser.heads[1].0.cols == RELATIONS.len()
+            && tagger.tables[0].rows == vocab.rows()
+            && tagger.tables[1].rows >= vocab.class_rows();
+        if !ok {
             return Err(Error::model("sizes do not agree"));
         }
-        Ok(Syntax { tags, tagger, moves, labels })
+        Ok(Syntax { tags, vocab, tagger: tagger::fast(tagger), parser: parser::fast(parser) })
     }
 
     /// The tagger's classes.
@@ -181,21 +206,23 @@ impl Syntax {
         &self.tags
     }
 
-    /// How many features each classifier keeps (tagger, moves, labels).
-    pub fn feature_counts(&self) -> (usize, usize, usize) {
-        (self.tagger.len(), self.moves.len(), self.labels.len())
+    /// The number of words known by name.
+    pub fn vocabulary(&self) -> usize {
+        self.vocab.keys.len()
     }
 
     /// Tags and parses a sentence given as word forms (UD tokenisation: "do" "n't",
     /// "Putin" "'s").
     pub fn parse_forms(&self, forms: &[&str]) -> Parse<'_> {
-        let lex: Vec<Lex> = forms.iter().map(|f| Lex::new(f)).collect();
-        self.parse_lex(&lex)
+        let ids: Vec<features::Ids> = forms.iter().map(|f| self.vocab.ids(&Form::new(f))).collect();
+        self.parse_ids(&ids, &[])
     }
 
-    fn parse_lex(&self, lex: &[Lex]) -> Parse<'_> {
-        let tags = tagger::tag(&self.tagger, lex);
-        let (heads, rels) = parser::parse(&self.moves, &self.labels, &parser::Words { lex, tags: &tags });
+    /// Tags (words with a `fixed` tag keep it) and parses.
+    fn parse_ids(&self, ids: &[features::Ids], fixed: &[Option<usize>]) -> Parse<'_> {
+        let tags = tagger::tag(&self.tagger, ids, fixed);
+        let words = parser::Words { ids, tags: &tags, classes: self.tags.len(), labels: RELATIONS.len() };
+        let (heads, rels) = parser::parse(&self.parser, &words);
         let nodes = tags
             .iter()
             .zip(heads.iter().zip(&rels))

@@ -1,13 +1,13 @@
-//! The part-of-speech tagger: a greedy, left-to-right averaged perceptron over the
-//! word, its affixes and shape, its neighbours and the two tags before it (Collins
-//! 2002; Honnibal's feature set, with shapes and word bigrams).
+//! The part-of-speech tagger: greedy, left to right, a small network over a window of
+//! five words (each by its word, ambiguity class, suffixes and shape) and the two tags
+//! before.
 //!
 //! Its classes are UD's universal tags, verbs and auxiliaries refined by their Penn
 //! tag ("VERB|VBN", "AUX|MD"): the parser and the event rules need a participle told
 //! from a past tense.
 
-use super::features::{feat, num, Lex, NONE};
-use super::perceptron::{Trainer, Weights};
+use super::features::{Ids, SHAPES, SUFFIXES, SUFFIXES2};
+use super::nn::{argmax, Fast, Net, Rng, Trainee};
 
 /// The tagger's class for a word tagged `upos` and `xpos` in a treebank.
 pub(crate) fn class_name(upos: &str, xpos: &str) -> String {
@@ -23,103 +23,126 @@ pub(crate) fn upos(class: &str) -> &str {
     class.split('|').next().unwrap_or(class)
 }
 
-const TAG: u64 = 11;
+/// Tables: words, ambiguity classes, two- and three-letter suffixes, shapes, previous
+/// tags.
+const WORD: usize = 0;
+const CLASS: usize = 1;
+const SUFFIX2: usize = 2;
+const SUFFIX: usize = 3;
+const SHAPE: usize = 4;
+const PREV: usize = 5;
+/// Words each side of the one tagged.
+const WINDOW: usize = 2;
 
-/// The atom of tag `t` (`None` before the sentence).
-fn tag_atom(t: Option<usize>) -> u64 {
-    t.map_or(NONE, |t| num(TAG, t as u64))
+/// Widths of the tables and the hidden layer.
+pub(crate) struct Dims {
+    pub word: usize,
+    pub class: usize,
+    pub suffix2: usize,
+    pub suffix: usize,
+    pub shape: usize,
+    pub tag: usize,
+    pub hidden: usize,
 }
 
-/// The features of word `i` given the tags before it.
-pub(crate) fn features(lex: &[Lex], i: usize, p1: Option<usize>, p2: Option<usize>, out: &mut Vec<u32>) {
+/// A new tagger network for `words` word rows, `classes` ambiguity classes and `tags`
+/// tags.
+pub(crate) fn new_net(words: usize, classes: usize, tags: usize, d: &Dims, rng: &mut Rng) -> Net {
+    let inputs = (2 * WINDOW + 1) * (d.word + d.class + d.suffix2 + d.suffix + d.shape) + 2 * d.tag;
+    Net::new(
+        &[
+            (words, d.word),
+            (classes, d.class),
+            (SUFFIXES2, d.suffix2),
+            (SUFFIXES, d.suffix),
+            (SHAPES, d.shape),
+            (tags + 1, d.tag),
+        ],
+        inputs,
+        d.hidden,
+        &[tags],
+        rng,
+    )
+}
+
+/// The input slots for word `i` given the tags before it (`None` before the
+/// sentence).
+fn slots(ids: &[Ids], i: usize, p1: Option<usize>, p2: Option<usize>, none_tag: usize, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    let none = Lex::none();
-    let at = |k: isize| -> &Lex {
-        if k < 0 || k as usize >= lex.len() {
-            &none
-        } else {
-            &lex[k as usize]
+    for k in 0..=2 * WINDOW {
+        let j = (i + k).checked_sub(WINDOW).filter(|&j| j < ids.len());
+        match j {
+            Some(j) => {
+                let w = &ids[j];
+                out.extend_from_slice(&[(WORD, w.word), (CLASS, w.class), (SUFFIX2, w.suffix2), (SUFFIX, w.suffix), (SHAPE, w.shape)]);
+            }
+            // Padding: row 0 of each table.
+            None => out.extend_from_slice(&[(WORD, 0), (CLASS, 0), (SUFFIX2, 0), (SUFFIX, 0), (SHAPE, 0)]),
         }
-    };
-    let i = i as isize;
-    let (w, m1, m2, n1, n2) = (at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2));
-    let (t1, t2) = (tag_atom(p1), tag_atom(p2));
-    let first = u64::from(i == 0);
-    out.extend_from_slice(&[
-        feat(0, &[]),
-        feat(1, &[w.word]),
-        feat(2, &[w.suf1]),
-        feat(3, &[w.suf2]),
-        feat(4, &[w.suf3]),
-        feat(5, &[w.suf4]),
-        feat(6, &[w.pre1]),
-        feat(7, &[w.pre2]),
-        feat(8, &[w.shape]),
-        feat(9, &[w.shape, first]),
-        feat(10, &[t1]),
-        feat(11, &[t2]),
-        feat(12, &[t1, t2]),
-        feat(13, &[t1, w.word]),
-        feat(14, &[m1.word]),
-        feat(15, &[m1.suf3]),
-        feat(16, &[m2.word]),
-        feat(17, &[n1.word]),
-        feat(18, &[n1.suf3]),
-        feat(19, &[n2.word]),
-        feat(20, &[n1.shape]),
-        feat(21, &[m1.word, w.word]),
-        feat(22, &[w.word, n1.word]),
-        feat(23, &[t1, w.suf3]),
-        feat(24, &[m1.shape]),
-    ]);
+    }
+    out.push((PREV, p1.unwrap_or(none_tag)));
+    out.push((PREV, p2.unwrap_or(none_tag)));
 }
 
-/// Tags a sentence greedily: class indexes, one per word.
-pub(crate) fn tag(weights: &Weights, lex: &[Lex]) -> Vec<usize> {
-    let mut tags = Vec::with_capacity(lex.len());
-    let mut feats = Vec::with_capacity(32);
-    let mut scores = vec![0i32; weights.classes];
-    for i in 0..lex.len() {
+/// The table of each input slot, in order (for [`Fast`]).
+pub(crate) fn layout() -> Vec<usize> {
+    let mut out: Vec<usize> = (0..=2 * WINDOW).flat_map(|_| [WORD, CLASS, SUFFIX2, SUFFIX, SHAPE]).collect();
+    out.extend([PREV, PREV]);
+    out
+}
+
+/// The tagger ready to run.
+pub(crate) fn fast(net: Net) -> Fast {
+    Fast::new(net, &layout(), WORD)
+}
+
+/// Tags a sentence greedily: class indexes, one per word. `fixed` gives the tag of
+/// words known otherwise (a person's name is a proper noun), taken as they are.
+pub(crate) fn tag(fast: &Fast, ids: &[Ids], fixed: &[Option<usize>]) -> Vec<usize> {
+    let net = &fast.net;
+    let none = net.tables[PREV].rows - 1;
+    let mut tags = Vec::with_capacity(ids.len());
+    let (mut s, mut h, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..ids.len() {
+        if let Some(t) = fixed.get(i).copied().flatten() {
+            tags.push(t);
+            continue;
+        }
         let p1 = i.checked_sub(1).map(|k| tags[k]);
         let p2 = i.checked_sub(2).map(|k| tags[k]);
-        features(lex, i, p1, p2, &mut feats);
-        weights.score(&feats, &mut scores);
-        tags.push(argmax(&scores));
+        slots(ids, i, p1, p2, none, &mut s);
+        fast.hidden(&s, &mut h);
+        net.head(0, &h, &mut out);
+        tags.push(argmax(&out));
     }
     tags
 }
 
-/// The index of the highest score (the first on ties).
-pub(crate) fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> usize {
-    let mut best = 0;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = i;
-        }
-    }
-    best
-}
-
-/// One training pass over tagged sentences (each: the words' atoms and gold classes),
-/// in the given order. Returns the number of words tagged right.
-pub(crate) fn train_pass(model: &mut Trainer, sentences: &[(Vec<Lex>, Vec<usize>)], order: &[usize]) -> usize {
+/// Trains network `k` (a tagger) on one sentence (word rows and gold classes), taking
+/// as the previous tags its own guesses (`own_tags`) or the gold ones. Returns the
+/// number of words tagged right.
+pub(crate) fn train_sentence(
+    t: &mut Trainee,
+    k: usize,
+    ids: &[Ids],
+    gold: &[usize],
+    own_tags: bool,
+    rng: &mut Rng,
+) -> usize {
+    let none = t.rows(k, PREV) - 1;
     let mut right = 0;
-    let mut feats = Vec::with_capacity(32);
-    let mut scores = vec![0i64; model.classes];
-    for &s in order {
-        let (lex, gold) = &sentences[s];
-        let mut tags: Vec<usize> = Vec::with_capacity(lex.len());
-        for i in 0..lex.len() {
-            let p1 = i.checked_sub(1).map(|k| tags[k]);
-            let p2 = i.checked_sub(2).map(|k| tags[k]);
-            features(lex, i, p1, p2, &mut feats);
-            model.score(&feats, &mut scores);
-            let guess = argmax(&scores);
-            model.update(&feats, gold[i], guess);
-            right += usize::from(guess == gold[i]);
-            // Train on the tags it will see: its own guesses.
-            tags.push(guess);
-        }
+    let mut s = Vec::new();
+    let mut tags: Vec<usize> = Vec::with_capacity(ids.len());
+    for i in 0..ids.len() {
+        let p1 = i.checked_sub(1).map(|k| tags[k]);
+        let p2 = i.checked_sub(2).map(|k| tags[k]);
+        slots(ids, i, p1, p2, none, &mut s);
+        let f = t.forward(k, &s, rng);
+        let scores = t.head(k, 0, &f);
+        let guess = argmax(&scores);
+        right += usize::from(guess == gold[i]);
+        t.backward(k, &f, &s, &[(0, scores, gold[i])]);
+        tags.push(if own_tags { guess } else { gold[i] });
     }
     right
 }
