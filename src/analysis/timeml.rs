@@ -5,8 +5,10 @@
 //! `&lt;`, `&#39;`, …) decoded, so the tagger sees the article as written. The output
 //! keeps each character of TEXT in its original (encoded) form, drops the old tags and
 //! wraps each expression found in `<TIMEX3 tid type value>…</TIMEX3>`; everything
-//! outside TEXT (the DCT block included) is copied unchanged. The official TempEval-3
-//! scorer can then compare the output with the gold files.
+//! outside TEXT (the DCT block included) is copied unchanged, but for the gold layer's
+//! MAKEINSTANCE, TLINK, SLINK and ALINK elements, which name the EVENT and TIMEX3 tags
+//! removed: every id the output names is defined, so the TempEval-3 toolkit's schema
+//! check accepts it and its scorer can compare it with the gold files.
 //!
 //! # Example
 //!
@@ -36,6 +38,15 @@ pub fn annotate(tml: &str, tagger: &TimeTagger) -> Result<String, Error> {
     let text = Plain::read(&tml[start..close])?;
     let found = tagger.tag(&text.plain, Some(dct));
 
+    // Our tids follow the ones kept outside TEXT (the creation time's "t0"), so no
+    // id is defined twice.
+    let tail = without_links(&tml[close..]);
+    let first_tid = [&tml[..start], tail.as_str()]
+        .iter()
+        .flat_map(|part| part.match_indices("tid=\"t").map(move |(k, _)| &part[k + 6..]))
+        .filter_map(|v| v[..v.find('"').unwrap_or(0)].parse::<usize>().ok())
+        .max()
+        .map_or(1, |m| m + 1);
     let mut out = String::with_capacity(tml.len() + found.len() * 80);
     out.push_str(&tml[..start]);
     let raw = &tml[start..close];
@@ -48,7 +59,7 @@ pub fn annotate(tml: &str, tagger: &TimeTagger) -> Result<String, Error> {
                 if t.span.start == pk {
                     out.push_str(&format!(
                         "<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\">",
-                        next + 1,
+                        first_tid + next,
                         t.kind.as_str(),
                         escape_attr(&t.value)
                     ));
@@ -67,8 +78,55 @@ pub fn annotate(tml: &str, tagger: &TimeTagger) -> Result<String, Error> {
     if open_end.is_some() {
         out.push_str("</TIMEX3>");
     }
-    out.push_str(&tml[close..]);
+    out.push_str(&tail);
     Ok(out)
+}
+
+/// Elements after TEXT that name EVENT and TIMEX3 ids: the gold layer's instances and
+/// links. The gold EVENT and TIMEX3 tags are gone from TEXT, so these would point at
+/// nothing and the TempEval-3 toolkit's schema check refuses the file.
+const LINK_ELEMENTS: &[&str] = &["MAKEINSTANCE", "TLINK", "SLINK", "ALINK"];
+
+/// `rest` (from `</TEXT>` on) without the [`LINK_ELEMENTS`] and the lines they
+/// stood on: what is left is the TIMEX3 layer and the creation time, every id named
+/// defined.
+fn without_links(rest: &str) -> String {
+    let mut out = String::with_capacity(rest.len());
+    let mut i = 0;
+    while let Some(k) = rest[i..].find('<') {
+        let at = i + k;
+        let name_end = rest[at + 1..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(rest.len(), |e| at + 1 + e);
+        let name = &rest[at + 1..name_end];
+        if !LINK_ELEMENTS.contains(&name) {
+            out.push_str(&rest[i..=at]);
+            i = at + 1;
+            continue;
+        }
+        // The element ends at "/>" or at its closing tag.
+        let close = format!("</{name}>");
+        let end = match (rest[at..].find("/>"), rest[at..].find('>')) {
+            (Some(sc), Some(gt)) if sc + 1 == gt => at + gt + 1,
+            (_, Some(_)) => rest[at..].find(&close).map_or(rest.len(), |c| at + c + close.len()),
+            _ => rest.len(),
+        };
+        // Drop the indentation before it and the line break after it.
+        let before = &rest[i..at];
+        let kept = before.trim_end_matches([' ', '\t']);
+        let line_start = kept.is_empty() && out.ends_with('\n') || kept.ends_with('\n');
+        out.push_str(if line_start { kept } else { before });
+        i = end;
+        if line_start {
+            if rest[i..].starts_with("\r\n") {
+                i += 2;
+            } else if rest[i..].starts_with('\n') {
+                i += 1;
+            }
+        }
+    }
+    out.push_str(&rest[i..]);
+    out
 }
 
 /// The document creation time: the `value` of the TIMEX3 whose `functionInDocument`
@@ -220,6 +278,15 @@ mod tests {
         assert_eq!(creation_time(DOC).unwrap(), jiff::civil::date(1989, 10, 26));
         let t = "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-02-06T22:19:00\" functionInDocument=\"CREATION_TIME\"/></DCT>";
         assert_eq!(creation_time(t).unwrap(), jiff::civil::date(1998, 2, 6));
+    }
+
+    #[test]
+    fn links_and_instances_that_name_removed_tags_are_dropped() {
+        let tml = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-02-13\" functionInDocument=\"CREATION_TIME\">02/13/98</TIMEX3></DCT>\n<TEXT>Prices <EVENT eid=\"e1\">fell</EVENT> yesterday.</TEXT>\n<MAKEINSTANCE eiid=\"ei1\" eventID=\"e1\" tense=\"PAST\"/>\n<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n<SLINK lid=\"l2\"></SLINK>\n</TimeML>\n";
+        let out = annotate(tml, &TimeTagger::new()).unwrap();
+        assert!(out.ends_with("</TEXT>\n</TimeML>\n"), "{out}");
+        assert!(!out.contains("LINK") && !out.contains("MAKEINSTANCE"), "{out}");
+        assert!(out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-02-12\">yesterday</TIMEX3>"));
     }
 
     #[test]
