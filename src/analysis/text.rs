@@ -19,6 +19,14 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Whether a character is an invisible format control: a soft hyphen, a zero-width
+/// space or joiner, a bidirectional mark, embedding, override or isolate, a word joiner
+/// or a byte-order mark. Inside a word it is part of the word ("Van\u{202E}trow" is one
+/// name); it never makes a token of its own, and folding drops it.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// Folds one character, appending its ASCII form to `out`.
 pub(crate) fn fold_char_into(c: char, out: &mut String) {
     if c.is_ascii() {
@@ -26,6 +34,7 @@ pub(crate) fn fold_char_into(c: char, out: &mut String) {
         return;
     }
     match c {
+        c if is_invisible(c) => {}
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => out.push('\''),
         '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
         '\u{2010}'..='\u{2015}' => out.push('-'),
@@ -119,6 +128,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     all_digits &= d.is_numeric();
                     end = span.start + j + d.len_utf8();
                     iter.next();
+                } else if is_invisible(d)
+                    && text[span.start + j + d.len_utf8()..span.end]
+                        .chars()
+                        .find(|n| !is_invisible(*n))
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    // Controls inside a word stay in it: "Van\u{202E}trow".
+                    iter.next();
                 } else {
                     break;
                 }
@@ -156,7 +173,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             }
             let kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
             tokens.push(Token { span: Span::new(start, end), kind, norm: fold(&text[start..end]) });
-        } else if c.is_whitespace() {
+        } else if c.is_whitespace() || is_invisible(c) {
             continue;
         } else {
             let end = start + c.len_utf8();
@@ -388,6 +405,16 @@ mod tests {
             assert!(!t.is_empty());
         }
         assert_eq!(sents(text), vec!["First one.", "Second one!", "Third?"]);
+    }
+
+    #[test]
+    fn invisible_controls_never_split_a_word() {
+        let text = "Ilse Van\u{202E}trow\u{202C} met \u{2067}Cas\u{200B}tamir\u{2069}.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, vec!["ilse", "vantrow", "met", "castamir", "."]);
+        assert_eq!(toks[1].span.slice(text), "Van\u{202E}trow");
+        assert_eq!(toks[3].span.slice(text), "Cas\u{200B}tamir");
     }
 
     #[test]

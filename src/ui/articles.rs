@@ -108,7 +108,7 @@ fn ArticleRow(a: ArticleOut, i: usize) -> impl IntoView {
     };
     view! {
         <li class="article">
-            <p class="a-title">{a.title.clone()}</p>
+            <p class="a-title"><bdi>{a.title.clone()}</bdi></p>
             <p class="a-file">{a.file.clone()}</p>
             <div class="a-date">
                 <label for=input_id.clone()>"Published"</label>

@@ -66,17 +66,17 @@ pub fn Detail() -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <p class="d-title">{title}</p>
-                                <blockquote>{s.sentence.clone()}</blockquote>
+                                <p class="d-title"><bdi>{title}</bdi></p>
+                                <blockquote><bdi>{s.sentence.clone()}</bdi></blockquote>
                                 <button type="button" id=id on:click=open>"Open article"</button>
                             </li>
                         }
                     }).collect_view();
                     let actors = ev.actors.iter().map(|a| view! {
-                        <li>{a.name.clone()} " (" {a.kind.as_str()} {a.country.clone().map(|c| format!(", {c}")).unwrap_or_default()} ")"</li>
+                        <li><bdi>{a.name.clone()}</bdi> " (" {a.kind.as_str()} {a.country.clone().map(|c| format!(", {c}")).unwrap_or_default()} ")"</li>
                     }).collect_view();
                     view! {
-                        <h3 class="d-summary">{ev.summary.clone()}</h3>
+                        <h3 class="d-summary"><bdi>{ev.summary.clone()}</bdi></h3>
                         <dl>
                             <dt>"Date"</dt><dd>{date} <span class="how">{how}</span></dd>
                             <dt>"CAMEO"</dt><dd>{format!("{} {} ({}; {quad})", ev.cameo, ev.cameo_name, ev.kind)}</dd>
@@ -87,8 +87,8 @@ pub fn Detail() -> impl IntoView {
                             }}</dd>
                             <dt>"Actors"</dt><dd><ul>{actors}</ul></dd>
                             <dt>"Source → target"</dt>
-                            <dd>{ev.source.as_ref().map(|a| a.name.clone()).unwrap_or_default()} " → "
-                                {ev.target.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "—".into())}</dd>
+                            <dd><bdi>{ev.source.as_ref().map(|a| a.name.clone()).unwrap_or_default()}</bdi> " → "
+                                <bdi>{ev.target.as_ref().map(|a| a.name.clone()).unwrap_or_else(|| "—".into())}</bdi></dd>
                             <dt>"Place"</dt><dd>{if ev.places.is_empty() { "—".to_string() } else { ev.places.join(", ") }}</dd>
                             <dt>"Confidence"</dt><dd>{format!("{:.2}", ev.confidence)}{if ev.planned { " · planned" } else { "" }}</dd>
                         </dl>

@@ -70,10 +70,13 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
                 Some(c) if a.kind.as_str() != "country" => format!("{} · {}", a.name, c),
                 _ => a.name.clone(),
             };
+            let title = label.clone();
             view! {
-                <li class=format!("chip kind-{}", a.kind.as_str())>
+                // Untrusted text is isolated (bidirectional controls in a name cannot
+                // reorder what is around it) and a long name is cut, whole on hover.
+                <li class=format!("chip kind-{}", a.kind.as_str()) title=title>
                     <span class="visually-hidden">{a.kind.as_str()} ": "</span>
-                    {label}
+                    <bdi class="name">{label}</bdi>
                 </li>
             }
         })
@@ -111,11 +114,11 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
                     <span class="how">{date_explained}</span>
                 </div>
                 <button type="button" class="summary" id=button_id on:click=open>
-                    {ev.summary.clone()}
+                    <bdi>{ev.summary.clone()}</bdi>
                 </button>
                 <ul class="chips" aria-label="Actors">{actors}</ul>
-                <p class="evidence">{evidence}</p>
-                <p class="from">"Source: " {sources_text}</p>
+                <p class="evidence"><bdi>{evidence}</bdi></p>
+                <p class="from">"Source: " <bdi>{sources_text}</bdi></p>
             </div>
         </li>
     }

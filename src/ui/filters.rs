@@ -96,7 +96,7 @@ fn FacetOption(
         <li>
             <input type="checkbox" id=id.clone() prop:checked=fv.active on:change=toggle/>
             <label for=id>
-                <span class="f-label">{fv.label.clone()}</span>
+                <bdi class="f-label" title=fv.label.clone()>{fv.label.clone()}</bdi>
                 " "
                 <span class="f-count">{count}</span>
             </label>
@@ -149,7 +149,7 @@ pub fn Chips() -> impl IntoView {
             out.push(
                 view! {
                     <li class="chip-f">
-                        {facet.label()} ": " {label.clone()}
+                        {facet.label()} ": " <bdi class="name" title=label.clone()>{label.clone()}</bdi>
                         <button type="button" aria-label=format!("Remove filter {}: {label}", facet.label())
                             on:click=move |_| { let value = value.clone(); state.set_view(move |v| v.toggle(facet, &value)) }>"×"</button>
                     </li>

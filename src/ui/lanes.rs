@@ -98,7 +98,7 @@ pub fn Lanes() -> impl IntoView {
                     <ul class="lane-list" aria-label="Swimlanes">
                         {lanes.into_iter().map(|(name, dots)| view! {
                             <li class="lane">
-                                <span class="lane-name">{format!("{name} ({})", dots.len())}</span>
+                                <span class="lane-name" title=name.clone()><bdi>{name.clone()}</bdi>{format!(" ({})", dots.len())}</span>
                                 <div class="lane-track">{dots.into_iter().map(|(i, x)| dot(i, x)).collect_view()}</div>
                             </li>
                         }).collect_view()}

@@ -79,7 +79,7 @@ pub fn Viewer() -> impl IntoView {
             >
                 {move || content.get().map(|(title, published, pieces)| view! {
                     <div class="viewer-head">
-                        <h2 id="viewer-title">{title}</h2>
+                        <h2 id="viewer-title"><bdi>{title}</bdi></h2>
                         <button type="button" id="viewer-close" on:click=move |_| close()>"Close"</button>
                     </div>
                     <p class="viewer-date">

@@ -66,7 +66,7 @@ pub(super) fn read(file: &str, text: &str) -> Result<Vec<Document>, Error> {
     let (items, mut warnings) = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(map)) if is_export(&map) => return restore_export(map),
         Ok(value) => (items_of(value)?, Vec::new()),
-        Err(whole) => json_lines(text).ok_or_else(|| Error::json(whole.to_string()))?,
+        Err(whole) => json_lines(text).ok_or_else(|| Error::json(describe(&whole)))?,
     };
     let several = items.len() > 1;
     let mut docs = Vec::new();
@@ -217,6 +217,17 @@ fn article(name: &str, o: &Map<String, Value>) -> Option<Document> {
     Some(Document { file: name.to_string(), title, text, warnings: Vec::new(), published, url, byline })
 }
 
+/// A JSON error in words a user can act on.
+fn describe(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    if text.starts_with("recursion limit exceeded") {
+        // serde_json stops at 128 levels, long before the stack is at risk.
+        format!("nested more than 128 levels deep, which no file of articles is ({text})")
+    } else {
+        text
+    }
+}
+
 /// Whether an object is a Dateline export: `{"schema": n, "articles": [...], ...}`.
 fn is_export(map: &Map<String, Value>) -> bool {
     map.get("schema").is_some_and(Value::is_u64)
@@ -228,6 +239,7 @@ fn is_export(map: &Map<String, Value>) -> bool {
 /// text (so the same offsets), and the dates the user had set.
 fn restore_export(mut map: Map<String, Value>) -> Result<Vec<Document>, Error> {
     let Some(Value::Array(articles)) = map.remove("articles") else { return Ok(Vec::new()) };
+    let schema = map.get("schema").and_then(Value::as_u64).unwrap_or(0);
     let mut docs = Vec::new();
     for (i, a) in articles.iter().enumerate().take(MAX_DOCUMENTS_PER_FILE) {
         let Some(o) = a.as_object() else { continue };
@@ -250,11 +262,17 @@ fn restore_export(mut map: Map<String, Value>) -> Result<Vec<Document>, Error> {
                 };
                 Published { date, reason, by_user }
             });
-        let warnings = o
+        let mut warnings: Vec<String> = o
             .get("warnings")
             .and_then(Value::as_array)
             .map(|w| w.iter().filter_map(Value::as_str).map(str::to_string).collect())
             .unwrap_or_default();
+        if schema != u64::from(super::super::SCHEMA) {
+            warnings.push(format!(
+                "restored from a Dateline export of schema {schema} (this version writes {}): its text was analysed afresh",
+                super::super::SCHEMA
+            ));
+        }
         docs.push(Document {
             title: field("title").filter(|t| !t.is_empty()).unwrap_or_else(|| title_of(&text)),
             file,
