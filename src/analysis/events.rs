@@ -195,9 +195,6 @@ pub(crate) struct Found {
     /// Token range of the trigger.
     pub tokens: (usize, usize),
     pub target: TargetRule,
-    /// A passive with its agent ("was attacked by X"): the agent is the source and the
-    /// subject the target.
-    pub passive: bool,
     /// Found by the verb dictionary (not the hand-written phrases).
     pub dict: bool,
     /// For a dictionary verb, what gave its code (a pattern, the verb's own code or its
@@ -557,20 +554,14 @@ fn candidates(tokens: &[Token], lex: Lexicons, p: &Parsed) -> Vec<(u16, Found)> 
                 }
                 if w.iter().zip(&tokens[i..]).all(|(a, t)| *a == t.norm) {
                     // A one-word phrase is a verb ("met", "visited"): used as one.
-                    let passive = if w.len() == 1 {
-                        match verb_use(p, i, i + 1) {
-                            Some(passive) => passive,
-                            None => continue,
-                        }
-                    } else {
-                        false
-                    };
+                    if w.len() == 1 && verb_use(p, i, i + 1).is_none() {
+                        continue;
+                    }
                     covered[i..i + w.len()].iter_mut().for_each(|c| *c = true);
                     cands.push(Found {
                         code: trig.code,
                         tokens: (i, i + w.len()),
                         target: trig.target,
-                        passive,
                         dict: false,
                         coding: verbs::Coding::Pattern,
                     });
@@ -589,7 +580,9 @@ fn candidates(tokens: &[Token], lex: Lexicons, p: &Parsed) -> Vec<(u16, Found)> 
             let mut next = i + 1;
             for form in dict.at(tokens, i) {
                 let end = i + form.words.len();
-                let Some(passive) = verb_use(p, i, end) else { continue };
+                if verb_use(p, i, end).is_none() {
+                    continue;
+                }
                 // The verb's patterns are matched against its complements, in order.
                 let (code, coding) = match p.head_of((i, end)) {
                     Some(v) => {
@@ -610,7 +603,7 @@ fn candidates(tokens: &[Token], lex: Lexicons, p: &Parsed) -> Vec<(u16, Found)> 
                 } else {
                     TargetRule::Object
                 };
-                cands.push(Found { code, tokens: (i, end), target, passive, dict: true, coding });
+                cands.push(Found { code, tokens: (i, end), target, dict: true, coding });
                 break;
             }
             i = next;

@@ -267,7 +267,6 @@ pub(crate) fn fast(net: Net) -> Fast {
 
 /// Parses a tagged sentence: each word's head (0 for the root) and label index.
 pub(crate) fn parse(fast: &Fast, ws: &Words) -> (Vec<usize>, Vec<u8>) {
-    let net = &fast.net;
     let n = ws.ids.len();
     let mut st = State::new(n);
     let (mut s, mut h, mut scores, mut lscores) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -275,15 +274,15 @@ pub(crate) fn parse(fast: &Fast, ws: &Words) -> (Vec<usize>, Vec<u8>) {
         let valid = st.valid();
         slots(&st, ws, &mut s);
         fast.hidden(&s, &mut h);
-        net.head(MOVE_HEAD, &h, &mut scores);
+        fast.head(MOVE_HEAD, &h, &mut scores);
         let mv = best_valid(&scores, &valid);
         let label = match mv {
             LEFT => {
-                net.head(LEFT_HEAD, &h, &mut lscores);
+                fast.head(LEFT_HEAD, &h, &mut lscores);
                 argmax(&lscores) as u8
             }
             RIGHT => {
-                net.head(RIGHT_HEAD, &h, &mut lscores);
+                fast.head(RIGHT_HEAD, &h, &mut lscores);
                 argmax(&lscores) as u8
             }
             _ => 0,

@@ -60,10 +60,6 @@ const POSSIBLE: &[&str] = &["could", "might", "may"];
 const FUTURE: &[&str] = &["will", "would", "shall", "'ll"];
 
 impl Parsed {
-    pub(crate) fn len(&self) -> usize {
-        self.words.len()
-    }
-
     /// The word of token `t`.
     pub(crate) fn word(&self, t: usize) -> usize {
         self.token_word[t]

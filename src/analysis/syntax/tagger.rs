@@ -99,8 +99,7 @@ pub(crate) fn fast(net: Net) -> Fast {
 /// Tags a sentence greedily: class indexes, one per word. `fixed` gives the tag of
 /// words known otherwise (a person's name is a proper noun), taken as they are.
 pub(crate) fn tag(fast: &Fast, ids: &[Ids], fixed: &[Option<usize>]) -> Vec<usize> {
-    let net = &fast.net;
-    let none = net.tables[PREV].rows - 1;
+    let none = fast.net.tables[PREV].rows - 1;
     let mut tags = Vec::with_capacity(ids.len());
     let (mut s, mut h, mut out) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..ids.len() {
@@ -112,7 +111,7 @@ pub(crate) fn tag(fast: &Fast, ids: &[Ids], fixed: &[Option<usize>]) -> Vec<usiz
         let p2 = i.checked_sub(2).map(|k| tags[k]);
         slots(ids, i, p1, p2, none, &mut s);
         fast.hidden(&s, &mut h);
-        net.head(0, &h, &mut out);
+        fast.head(0, &h, &mut out);
         tags.push(argmax(&out));
     }
     tags
