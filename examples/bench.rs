@@ -88,6 +88,33 @@ fn main() {
         println!("| {n} | {:.2} | {t:.3} | {:.2} | {:.0} | {events} |", mb(size), mb(size) / t, n as f64 / t);
     }
 
+    // One article of growing length, all on one line (the worst case for anything that
+    // scans back to a line's start): the real sentences of the corpus, in turn.
+    println!("\n| sentences in one article (one line) | MB | seconds (median of 3) | MB/s | µs per sentence | events |\n|---|---|---|---|---|---|");
+    let pool: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| dateline::analysis::text::sentences(t).into_iter().map(move |s| s.slice(t)))
+        .map(str::trim)
+        .filter(|s| s.len() > 20 && !s.contains('\n'))
+        .collect();
+    let lengths: &[usize] = if quick { &[10, 1_000] } else { &[10, 100, 1_000, 10_000, 20_000] };
+    for &n in lengths {
+        let text = pool.iter().cycle().take(n).copied().collect::<Vec<_>>().join(" ");
+        let docs = [Document::from_text("2025-11-25-long.txt".to_string(), text)];
+        let mut times = Vec::new();
+        let mut events = 0;
+        for _ in 0..if quick || n >= 10_000 { 1 } else { 3 } {
+            let start = Instant::now();
+            let a = analyzer.analyze(&docs);
+            times.push(start.elapsed().as_secs_f64());
+            events = a.events.len();
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let t = times[times.len() / 2];
+        let size = docs[0].text.len();
+        println!("| {n} | {:.2} | {t:.3} | {:.2} | {:.0} | {events} |", mb(size), mb(size) / t, t * 1e6 / n as f64);
+    }
+
     // The largest corpus as JSON Lines, for the command line's peak memory (./dev bench).
     let n = *sizes.last().unwrap();
     let mut jsonl = String::new();

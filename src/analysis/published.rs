@@ -224,6 +224,21 @@ fn weekday_date(text: &str, today: Date) -> Option<FoundDate> {
     None
 }
 
+/// The start of `s` up to about `max` bytes, cut after a whole word.
+fn words_prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    match s[..end].rfind(char::is_whitespace) {
+        Some(k) if k > 0 => &s[..k],
+        _ => &s[..end],
+    }
+}
+
 /// After a weekday: " (11/24)", ", Nov. 24", ", 24 November" (no year). Returns month,
 /// day and the bytes used.
 fn month_day_after(rest: &str) -> Option<(i8, i8, usize)> {
@@ -255,6 +270,9 @@ fn month_day_after(rest: &str) -> Option<(i8, i8, usize)> {
     if paren == 1 {
         return None;
     }
+    // A month and day fit in the next few words: only those are tagged (tagging the
+    // rest of the text for each weekday named in it made long articles quadratic).
+    let t = words_prefix(t, 48);
     let tagged = super::time::TimeTagger::tag(tagger(), t, None);
     let first = tagged.first()?;
     if first.span.start != 0 || first.kind != TimexType::Date {

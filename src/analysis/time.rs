@@ -3482,9 +3482,9 @@ fn is_oclock(cx: &Cx<'_>, j: usize) -> bool {
 /// The index in `timexes` of the temporal expression that dates the clause of an
 /// event whose verb is at `verb`, within `sentence`; `None` when none does.
 ///
-/// Only DATE and TIME expressions inside the sentence count; durations and sets never
-/// date an event. An expression inside quotation marks (when the verb is not) and one
-/// that modifies a noun ("the March 2022 talks") are skipped. Among the rest, the one
+/// Only DATE and TIME expressions inside the sentence count (`timexes` in text order,
+/// as [`TimeTagger::tag`] gives them); durations and sets never date an event. An
+/// expression inside quotation marks (when the verb is not) and one that modifies a noun ("the March 2022 talks") are skipped. Among the rest, the one
 /// in the same clause as the verb (fewest clause breaks between them: commas,
 /// semicolons, dashes, "and", "but", "while", "when", "after", "before", "which") wins,
 /// then the nearest.
@@ -3492,7 +3492,11 @@ pub fn governing_timex(text: &str, sentence: Span, verb: Span, timexes: &[Timex]
     let quoted = |pos: usize| super::text::in_quotation(text, sentence, pos);
     let verb_quoted = quoted(verb.start);
     let mut best: Option<(usize, usize, usize)> = None;
-    for (idx, t) in timexes.iter().enumerate() {
+    // The expressions are in text order: only the sentence's are looked at (a scan of
+    // all of them per event made a long article quadratic).
+    let first = timexes.partition_point(|t| t.span.start < sentence.start);
+    let last = first + timexes[first..].partition_point(|t| t.span.start < sentence.end);
+    for (idx, t) in timexes.iter().enumerate().take(last).skip(first) {
         if !sentence.contains(t.span) || !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
         }

@@ -124,6 +124,7 @@ pub(crate) fn affine(x: &[f32], w: &Mat, b: &[f32], out: &mut [f32]) {
     }
 }
 
+#[inline(always)]
 pub(crate) fn relu(v: &mut [f32]) {
     v.iter_mut().for_each(|x| *x = x.max(0.0));
 }
@@ -431,9 +432,22 @@ impl Fast {
 
     /// The scores of head `k` for hidden layer `h`.
     pub(crate) fn head(&self, k: usize, h: &[f32], out: &mut Vec<f32>) {
+        #[cfg(target_arch = "x86_64")]
+        if wide::avx2() {
+            // SAFETY: the processor has AVX2 (checked at run time).
+            return unsafe { wide::head(self, k, h, out) };
+        }
+        self.head_body(k, h, out);
+    }
+
+    #[inline(always)]
+    fn head_body(&self, k: usize, h: &[f32], out: &mut Vec<f32>) {
         let (t, b) = (&self.heads_t[k], &self.net.heads[k].1.w);
-        out.clear();
-        out.extend((0..t.rows).map(|o| b[o] + dot(h, t.row(o))));
+        out.resize(t.rows, 0.0);
+        // A plain loop (not an iterator adapter), so that it inlines into the AVX2 copy.
+        for (o, v) in out.iter_mut().enumerate() {
+            *v = b[o] + dot(h, t.row(o));
+        }
     }
 
     /// The contributions of row `r` of the big table to each of its slots.
@@ -454,6 +468,16 @@ impl Fast {
 
     /// The hidden layer for input slots (table, row), in the layout's order.
     pub(crate) fn hidden(&self, slots: &[(usize, usize)], h: &mut Vec<f32>) {
+        #[cfg(target_arch = "x86_64")]
+        if wide::avx2() {
+            // SAFETY: the processor has AVX2 (checked at run time).
+            return unsafe { wide::hidden(self, slots, h) };
+        }
+        self.hidden_body(slots, h);
+    }
+
+    #[inline(always)]
+    fn hidden_body(&self, slots: &[(usize, usize)], h: &mut Vec<f32>) {
         let hid = self.net.w1.cols;
         h.clear();
         h.extend_from_slice(&self.net.b1.w);
@@ -467,6 +491,28 @@ impl Fast {
             }
         }
         relu(h);
+    }
+}
+
+/// The same loops compiled for AVX2 (eight lanes instead of SSE2's four), chosen at run
+/// time on x86-64 processors that have it; without FMA, so the sums, and so the parses,
+/// are the same bit for bit on every processor.
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use super::Fast;
+
+    pub(super) fn avx2() -> bool {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn hidden(fast: &Fast, slots: &[(usize, usize)], h: &mut Vec<f32>) {
+        fast.hidden_body(slots, h);
+    }
+
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn head(fast: &Fast, k: usize, h: &[f32], out: &mut Vec<f32>) {
+        fast.head_body(k, h, out);
     }
 }
 
@@ -487,7 +533,7 @@ fn fix(x: &[f32], unit: f32, out: &mut [i16]) {
 }
 
 /// The dot product of two vectors, in eight lanes (so the compiler vectorises it).
-#[inline]
+#[inline(always)]
 fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut acc = [0f32; 8];
     let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
