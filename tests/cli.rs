@@ -519,3 +519,48 @@ fn timeml_output_names_only_ids_it_defines() {
     let _ = checked;
     let _ = std::fs::remove_dir_all(&out_dir);
 }
+
+/// The key dates of a real pile: Timeline17's Michael Jackson topic (138 articles), read
+/// in place from ../shared.
+#[test]
+fn format_dates_ranks_the_days_a_pile_is_about() {
+    let topic = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/timelines-t17/mj/articles");
+    if !topic.is_dir() {
+        eprintln!("skipped: {} is not there", topic.display());
+        return;
+    }
+    let topic = topic.to_str().unwrap();
+    let out = run(&["analyze", "--today", "2026-12-03", "--format", "dates", topic]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    let days = v.as_array().expect("an array of days");
+    assert!(days.len() > 50, "{} days", days.len());
+    // Highest score first (the story's days, then the background's), each explained,
+    // each a day.
+    let key = |d: &Value| (d["background"] == true, -d["score"].as_f64().unwrap());
+    assert!(days.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "not sorted by score");
+    for d in days {
+        let date = d["date"].as_str().unwrap();
+        assert!(date.len() == 10 && date.parse::<jiff::civil::Date>().is_ok(), "{date}");
+        assert!(!d["why"].as_str().unwrap().is_empty(), "{d}");
+    }
+    // The day the story is about (he died on 25 June 2009, two days before the first
+    // article) comes first, named by many articles, with its events.
+    assert_eq!(days[0]["date"], "2009-06-25", "{:#}", days[0]);
+    assert!(days[0]["mentioned"].as_u64().unwrap() >= 20, "{:#}", days[0]);
+    assert!(!days[0]["events"].as_array().unwrap().is_empty());
+    // Days long before the pile's articles are background, and never on top.
+    let background: Vec<&str> =
+        days.iter().filter(|d| d["background"] == true).map(|d| d["date"].as_str().unwrap()).collect();
+    assert!(background.iter().all(|d| *d < "2009-05-01"), "{background:?}");
+    assert!(!background.is_empty(), "his birth in 1958 is background");
+    assert!(days[..10].iter().all(|d| d["background"] == false));
+
+    // The same as CSV, spreadsheet-safe, one row per day.
+    let out = run(&["analyze", "--today", "2026-12-03", "--format", "dates-csv", topic]);
+    let mut r = csv::Reader::from_reader(&out.stdout[..]);
+    assert_eq!(r.headers().unwrap().get(0), Some("date"));
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), days.len());
+    assert_eq!(&rows[0][0], "2009-06-25");
+}

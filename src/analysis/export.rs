@@ -267,3 +267,29 @@ mod tests {
         assert_eq!(v, vec!["2022-03-29", "2025", "2025-11", "2025-W47", "2025-11-24"]);
     }
 }
+
+/// The story's key dates as JSON: an array of `{"date", "score", "summary", "events",
+/// "why", ...}`, highest score first (what `score_dates.py` reads).
+pub fn key_dates_json(analysis: &Analysis) -> String {
+    serde_json::to_string_pretty(&super::story::key_dates(analysis)).expect("key dates serialise")
+}
+
+/// The story's key dates as CSV (spreadsheet-safe, as every delimited export).
+pub fn key_dates_csv(analysis: &Analysis) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    safe_record(&mut w, ["date", "score", "mentioned", "reported", "published", "background", "why", "summary", "events"]);
+    for k in super::story::key_dates(analysis) {
+        safe_record(&mut w, [
+            k.date.as_str(),
+            &format!("{}", k.score),
+            &k.mentioned.to_string(),
+            &k.reported.to_string(),
+            &k.published.to_string(),
+            if k.background { "yes" } else { "no" },
+            &k.why,
+            &k.summary,
+            &k.events.join(" "),
+        ]);
+    }
+    String::from_utf8(w.into_inner().expect("CSV in memory")).expect("CSV is UTF-8")
+}

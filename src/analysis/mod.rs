@@ -37,6 +37,7 @@ mod merge;
 pub mod model;
 pub mod published;
 mod span;
+pub mod story;
 pub mod syntax;
 pub mod text;
 pub mod time;
@@ -140,6 +141,18 @@ pub fn merge_events(mut events: Vec<EventOut>) -> Vec<EventOut> {
         }
     }
     merge::merge(events)
+}
+
+/// The days (`YYYY-MM-DD`) that dated time expressions name, each once, in order.
+fn named_days(timexes: &[Timex]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    timexes
+        .iter()
+        .filter_map(|t| t.calendar_value())
+        .filter(|v| v.len() == 10)
+        .filter(|v| seen.insert(*v))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Parses a `YYYY-MM-DD` date given by a user.
@@ -423,6 +436,7 @@ impl Analyzer {
             published_inferred: source == PublishedSource::Inferred,
             published_source: source,
             warnings: doc.warnings.clone(),
+            days: named_days(&timexes),
             text: doc.text.clone(),
         };
         let weekdays = timexes.iter().filter_map(|t| anchor::bare_weekday(&t.value)).collect();

@@ -95,6 +95,11 @@ pub struct ArticleOut {
     /// Whether the date is inferred rather than read or set.
     pub published_inferred: bool,
     pub warnings: Vec<String>,
+    /// The days (`YYYY-MM-DD`) its time expressions name, resolved against its
+    /// publication date, each once, in order of first mention: what the story's key
+    /// dates count.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<String>,
     /// The article's text; evidence offsets are byte offsets into it.
     pub text: String,
 }

@@ -1,7 +1,7 @@
 //! `dateline`: the analysis core on the command line.
 //!
 //! ```text
-//! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|jsonl] PATH...
+//! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
 //! dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
 //! dateline timeml --out DIR FILE.tml...
 //! ```
@@ -15,13 +15,15 @@ use std::process::ExitCode;
 use dateline::analysis::{self, describe, export, ingest, Analyzer, Document, TimeTagger};
 
 const USAGE: &str = "\
-usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|jsonl] PATH...
+usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
        dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
        dateline timeml --out DIR FILE.tml...
 
 analyze   reads article files and folders (- for standard input) and prints their timeline;
           with --format jsonl it streams: each input line is one article (JSON), each
-          output line its analysis, in constant memory (a map step for Spark or Hadoop)
+          output line its analysis, in constant memory (a map step for Spark or Hadoop);
+          with --format dates (JSON) or dates-csv it prints the pile's key dates, highest
+          score first, each with why it scores so and its events
 text      prints what is read from each file: title, publication date and why, warnings, text
 timeml    writes each TimeML file to DIR with this tagger's TIMEX3 tags in its TEXT";
 
@@ -49,6 +51,10 @@ enum Format {
     Csv,
     /// The CAMEO event table (TSV).
     Cameo,
+    /// The story's key dates (JSON).
+    Dates,
+    /// The story's key dates (CSV).
+    DatesCsv,
 }
 
 fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
@@ -65,12 +71,14 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
     };
     match command.as_str() {
         "analyze" => {
-            let Some(o) = options(&mut parser, "analyze", &["json", "csv", "cameo", "jsonl"], true)? else {
+            let Some(o) = options(&mut parser, "analyze", &["json", "csv", "cameo", "jsonl", "dates", "dates-csv"], true)? else {
                 return Ok(ExitCode::SUCCESS);
             };
             let format = match o.format.as_deref() {
                 Some("csv") => Format::Csv,
                 Some("cameo") => Format::Cameo,
+                Some("dates") => Format::Dates,
+                Some("dates-csv") => Format::DatesCsv,
                 Some("jsonl") => return Ok(stream(o.paths, o.published, o.today)),
                 _ => Format::Json,
             };
@@ -227,6 +235,8 @@ fn analyze(
         Format::Json => export::to_json(&analysis) + "\n",
         Format::Csv => export::to_csv(&analysis),
         Format::Cameo => export::to_cameo_tsv(&analysis),
+        Format::Dates => export::key_dates_json(&analysis) + "\n",
+        Format::DatesCsv => export::key_dates_csv(&analysis),
     };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());

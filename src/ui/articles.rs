@@ -27,6 +27,7 @@ pub fn Articles() -> impl IntoView {
                     published_source: a.published_source,
                     published_inferred: a.published_inferred,
                     warnings: a.warnings.clone(),
+                    days: Vec::new(),
                     text: String::new(),
                 })
                 .collect::<Vec<_>>()
