@@ -31,6 +31,9 @@ pub const REPORTED_WEIGHT: f64 = 0.5;
 /// How much an article published on a day counts, against one naming the day.
 pub const PUBLISHED_WEIGHT: f64 = 0.25;
 
+/// The fewest dated articles a pile needs for a story window.
+pub const MIN_PILE: usize = 20;
+
 /// The most event ids a key date lists.
 const MAX_EVENTS: usize = 20;
 
@@ -42,7 +45,8 @@ pub struct KeyDate {
     pub score: f64,
     /// The day's most reported event, in a line ("" when no event is dated that day).
     pub summary: String,
-    /// Ids of the events dated that day, most reported first (at most 20).
+    /// Ids of the events dated that day, most reported first (acts before statements
+    /// at equal reports; at most 20).
     pub events: Vec<String>,
     /// Articles that name the day.
     pub mentioned: usize,
@@ -116,7 +120,8 @@ pub fn key_dates(a: &Analysis) -> Vec<KeyDate> {
     let mut out: Vec<KeyDate> = days
         .into_iter()
         .map(|(date, mut day)| {
-            day.events.sort_by_key(|&(n, i)| (std::cmp::Reverse(n), i));
+            // Most reported first; at equal reports, what happened before what was said.
+            day.events.sort_by_key(|&(n, i)| (std::cmp::Reverse(n), a.events[i].cameo.starts_with("01"), i));
             let summary = day.events.first().map(|&(_, i)| a.events[i].summary.clone()).unwrap_or_default();
             let score = day.mentioned as f64
                 + REPORTED_WEIGHT * day.reported as f64
@@ -146,14 +151,16 @@ pub fn key_dates(a: &Analysis) -> Vec<KeyDate> {
 /// The period the pile is about, as (first day, last day): from the spread of its
 /// publication dates (the 5th to the 95th percentile, so a few stray articles do not
 /// stretch it), opened before by a quarter of that spread and at least 30 days (what
-/// led up to the story), and after by 7 days. `None` without dated articles.
+/// led up to the story), and after by 7 days. `None` with fewer than [`MIN_PILE`]
+/// dated articles: a handful of articles is a reading list, not a pile with a story's
+/// period, and nothing of it is put aside.
 ///
 /// Events before it are background (the 1666 fire an article recalls); a date after
 /// it is either a plan or suspect.
 pub fn window(a: &Analysis) -> Option<(String, String)> {
     let mut pubs: Vec<jiff::civil::Date> =
         a.articles.iter().filter_map(|x| x.published.as_deref()).filter_map(|p| p.parse().ok()).collect();
-    if pubs.is_empty() {
+    if pubs.len() < MIN_PILE {
         return None;
     }
     pubs.sort_unstable();

@@ -81,6 +81,10 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
             }
         })
         .collect_view();
+    let mut reporting: Vec<&str> = ev.sources.iter().map(|s| s.article.as_str()).collect();
+    reporting.sort_unstable();
+    reporting.dedup();
+    let reported = reporting.len();
     let more = ev.sources.len().saturating_sub(1);
     let sources_text = if more > 0 { format!("{title} and {more} more") } else { title };
     let sentence = ev.sources.first().map(|s| s.sentence.clone()).unwrap_or_default();
@@ -111,6 +115,7 @@ pub fn EventRow(index: u32, pos: usize, top: String) -> impl IntoView {
                         {format!("{} {}", ev.cameo, ev.kind)}
                     </span>
                     {ev.planned.then(|| view! { <span class="badge planned">"planned"</span> })}
+                    {(reported > 1).then(|| view! { <span class="badge reported">{format!("reported by {reported} articles")}</span> })}
                     <span class="how">{date_explained}</span>
                 </div>
                 <button type="button" class="summary" id=button_id on:click=open>

@@ -5,7 +5,7 @@ use super::app::State;
 use super::event_item::EventRow;
 use super::io;
 use super::lanes::Lanes;
-use crate::workspace::view::{Layout, Row, Zoom};
+use crate::workspace::view::{Layout, Row, Zoom, KEY_DAYS};
 
 /// Row heights in pixels (the stylesheet gives rows these heights).
 const GROUP_H: f64 = 44.0;
@@ -26,9 +26,13 @@ thread_local! {
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<State>();
+    // What the layout means for this workspace (the key events past 200 events).
+    let layout = Memo::new(move |_| {
+        let n = state.ws.with(|w| w.analysis().events.len());
+        state.view_state.with(|v| v.layout.resolve(n))
+    });
     let rows = Memo::new(move |_| {
-        let (zoom, collapsed) = state.view_state.with(|v| (v.zoom, v.collapsed.clone()));
-        state.view.with(|v| state.ws.with(|w| w.rows(&v.events, zoom, &collapsed)))
+        state.view_state.with(|vs| state.view.with(|v| state.ws.with(|w| w.rows_for(&v.events, vs))))
     });
     let offsets = Memo::new(move |_| {
         rows.with(|rs| {
@@ -80,13 +84,14 @@ pub fn Timeline() -> impl IntoView {
         }
     }).collect_view();
     let layouts = [
-        (Layout::List, "List"),
+        (Layout::Key, "Key events"),
+        (Layout::List, "All events"),
         (Layout::ByActor, "Lanes by actor"),
         (Layout::ByCountry, "Lanes by country"),
     ];
     let layout_buttons = layouts.into_iter().map(|(l, name)| {
         view! {
-            <button type="button" aria-pressed=move || (state.view_state.with(|v| v.layout) == l).to_string()
+            <button type="button" aria-pressed=move || (layout.get() == l).to_string()
                 on:click=move |_| state.set_view(|v| v.layout = l)>{name}</button>
         }
     }).collect_view();
@@ -98,10 +103,35 @@ pub fn Timeline() -> impl IntoView {
                 <div class="view-controls">
                     <div role="group" aria-label="Zoom">{zoom_buttons}</div>
                     <div role="group" aria-label="Layout">{layout_buttons}</div>
+                    <Show when=move || layout.get() == Layout::Key>
+                        <label class="key-days">
+                            "Key days "
+                            <select on:change=move |ev| {
+                                let n = event_target_value(&ev).parse().unwrap_or(0);
+                                state.set_view(move |v| v.key_days = n);
+                            }>
+                                {KEY_DAYS.into_iter().map(|n| {
+                                    let text = if n == 0 { "all".to_string() } else { n.to_string() };
+                                    view! {
+                                        <option value=n.to_string() selected=move || state.view_state.with(|v| v.key_days == n)>{text}</option>
+                                    }
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <span class="key-count" id="key-count" role="status">
+                            {move || {
+                                let days = rows.with(|r| r.iter().filter(|r| matches!(r, Row::Group { .. })).count());
+                                format!("{days} key days shown")
+                            }}
+                        </span>
+                    </Show>
                 </div>
             </div>
+            <Show when=move || layout.get() == Layout::Key && rows.with(|r| r.is_empty()) && state.view.with(|v| !v.events.is_empty())>
+                <p class="note">"No key day among the events shown: try “All events”."</p>
+            </Show>
             <Show
-                when=move || state.view_state.with(|v| v.layout == Layout::List)
+                when=move || matches!(layout.get(), Layout::List | Layout::Key)
                 fallback=move || view! { <Lanes/> }
             >
                 <div
@@ -176,8 +206,9 @@ fn GroupRow(key: String, label: String, count: usize, collapsed: bool, top: Stri
 /// Scrolls the list so the selected event is visible, and focuses it.
 pub fn reveal_selected(state: State) {
     let Some(pos) = state.selected_pos() else { return };
-    let (zoom, collapsed) = state.view_state.with_untracked(|v| (v.zoom, v.collapsed.clone()));
-    let rs = state.view.with_untracked(|v| state.ws.with_untracked(|w| w.rows(&v.events, zoom, &collapsed)));
+    let rs = state.view_state.with_untracked(|vs| {
+        state.view.with_untracked(|v| state.ws.with_untracked(|w| w.rows_for(&v.events, vs)))
+    });
     let mut y = 0.0;
     for r in &rs {
         match r {

@@ -27,7 +27,10 @@ pub fn Toolbar() -> impl IntoView {
             return;
         }
         let events = state.view.with_untracked(|v| v.events.clone());
-        let (name, mime, content) = state.ws.with_untracked(|w| w.export_view(&events, &fmt));
+        let (name, mime, content) = match fmt.as_str() {
+            "dates" | "dates-csv" => state.ws.with_untracked(|w| w.export_key_dates(fmt == "dates-csv")),
+            _ => state.ws.with_untracked(|w| w.export_view(&events, &fmt)),
+        };
         if let Err(e) = io::download(&name, mime, &content) {
             state.ws.update(|w| w.messages.push(format!("export: {e}")));
         }
@@ -94,6 +97,8 @@ pub fn Toolbar() -> impl IntoView {
                         <option value="cameo">"CAMEO event table (TSV)"</option>
                         <option value="timelinejs">"TimelineJS"</option>
                         <option value="ics">"iCalendar (.ics)"</option>
+                        <option value="dates">"Key dates (JSON)"</option>
+                        <option value="dates-csv">"Key dates (CSV)"</option>
                         <option value="print">"Print"</option>
                     </select>
                     <button type="button" on:click=export>"Export view"</button>

@@ -250,6 +250,36 @@ impl Workspace {
         view::rows(&self.pre, events, zoom, collapsed)
     }
 
+    /// The key view's rows for the events at `events` (a view's): `limit` key days (0:
+    /// all).
+    pub fn key_rows(
+        &self,
+        events: &[u32],
+        limit: usize,
+        collapsed: &std::collections::BTreeSet<String>,
+    ) -> Vec<view::Row> {
+        view::key_rows(&self.pre, events, limit, collapsed)
+    }
+
+    /// The timeline's rows for the view state `v` and the events at `events`: the key
+    /// view's or the list's.
+    pub fn rows_for(&self, events: &[u32], v: &view::ViewState) -> Vec<view::Row> {
+        match v.layout.resolve(self.analysis.events.len()) {
+            view::Layout::Key => self.key_rows(events, v.key_days, &v.collapsed),
+            _ => self.rows(events, v.zoom, &v.collapsed),
+        }
+    }
+
+    /// The key dates of everything, as `dateline analyze --format dates` (`csv`: as
+    /// `dates-csv`): file name, MIME type and content.
+    pub fn export_key_dates(&self, csv: bool) -> (String, &'static str, String) {
+        if csv {
+            ("dateline-key-dates.csv".into(), "text/csv", export::key_dates_csv(&self.analysis))
+        } else {
+            ("dateline-key-dates.json".into(), "application/json", export::key_dates_json(&self.analysis) + "\n")
+        }
+    }
+
     /// The JSON export of everything: exactly what `dateline analyze` prints.
     pub fn export_json(&self) -> String {
         export::to_json(&self.analysis) + "\n"

@@ -41,15 +41,34 @@ impl Zoom {
 /// The list or swimlanes by actor or by country.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Layout {
+    /// The key events for a workspace of more than [`KEY_VIEW_FROM`] events, else
+    /// the list.
     #[default]
+    Auto,
+    /// The story's key days, each with its most reported events.
+    Key,
     List,
     ByActor,
     ByCountry,
 }
 
+/// A workspace with more events than this opens on the key events.
+pub const KEY_VIEW_FROM: usize = 200;
+
 impl Layout {
+    /// What `Auto` means for a workspace of `events` events.
+    pub fn resolve(self, events: usize) -> Layout {
+        match self {
+            Layout::Auto if events > KEY_VIEW_FROM => Layout::Key,
+            Layout::Auto => Layout::List,
+            other => other,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
+            Layout::Auto => "auto",
+            Layout::Key => "key",
             Layout::List => "list",
             Layout::ByActor => "actors",
             Layout::ByCountry => "countries",
@@ -57,7 +76,7 @@ impl Layout {
     }
 
     fn parse(s: &str) -> Option<Layout> {
-        [Layout::List, Layout::ByActor, Layout::ByCountry].into_iter().find(|l| l.as_str() == s)
+        [Layout::Key, Layout::List, Layout::ByActor, Layout::ByCountry].into_iter().find(|l| l.as_str() == s)
     }
 }
 
@@ -161,7 +180,7 @@ pub fn confidence_band(c: f32) -> &'static str {
 }
 
 /// The whole state of the view, serialised into the URL's hash.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     pub query: String,
     pub filters: BTreeMap<Facet, BTreeSet<String>>,
@@ -172,8 +191,35 @@ pub struct ViewState {
     pub selected: Option<String>,
     pub zoom: Zoom,
     pub layout: Layout,
-    /// Collapsed group labels.
+    /// Collapsed group labels (the background group is collapsed unless named here).
     pub collapsed: BTreeSet<String>,
+    /// How many key days the key view shows (0: all).
+    pub key_days: usize,
+}
+
+/// The key view's choices of how many days it shows (0: all).
+pub const KEY_DAYS: [usize; 4] = [10, 20, 50, 0];
+/// The key view's default number of days.
+pub const DEFAULT_KEY_DAYS: usize = 20;
+/// The most events a key day shows.
+const EVENTS_PER_KEY_DAY: usize = 3;
+/// The key of the group of background events.
+pub const BACKGROUND: &str = "background";
+
+impl Default for ViewState {
+    fn default() -> ViewState {
+        ViewState {
+            query: String::new(),
+            filters: BTreeMap::new(),
+            from: None,
+            to: None,
+            selected: None,
+            zoom: Zoom::default(),
+            layout: Layout::default(),
+            collapsed: BTreeSet::new(),
+            key_days: DEFAULT_KEY_DAYS,
+        }
+    }
 }
 
 impl ViewState {
@@ -206,6 +252,9 @@ impl ViewState {
         for c in &self.collapsed {
             s.append_pair("fold", c);
         }
+        if self.key_days != DEFAULT_KEY_DAYS {
+            s.append_pair("days", &self.key_days.to_string());
+        }
         s.finish()
     }
 
@@ -223,6 +272,7 @@ impl ViewState {
                 "sel" => v.selected = Some(val),
                 "zoom" => v.zoom = Zoom::parse(&val).unwrap_or_default(),
                 "view" => v.layout = Layout::parse(&val).unwrap_or_default(),
+                "days" => v.key_days = val.parse().ok().filter(|n| KEY_DAYS.contains(n)).unwrap_or(DEFAULT_KEY_DAYS),
                 "fold" => {
                     v.collapsed.insert(val);
                 }
@@ -324,11 +374,25 @@ pub struct Precomputed {
     /// `year * 12 + month - 1`.
     days: Vec<Option<Date>>,
     months: Vec<Option<i32>>,
-    /// The first and last of those months over all events: the histogram's span, the
-    /// same whatever the search and filters, so bars keep their place.
+    /// The first and last of those months over the story's events: the histogram's
+    /// span, the same whatever the search and filters, so bars keep their place.
     month_range: Option<(i32, i32)>,
     /// Per zoom (in `Zoom::ALL` order): each event's group id, and each group's key and label.
     groups: [(Vec<u32>, Vec<(String, String)>); 4],
+    /// The first day of the story's window: events dated before it are background.
+    pub story_start: Option<Date>,
+    /// The story's days with events, highest score first.
+    key: Vec<KeyDay>,
+}
+
+/// A key day of the story, as the key view shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct KeyDay {
+    date: Date,
+    /// Why it is a key day ("named in 33 articles; …").
+    why: String,
+    /// Its events (indices), most reported first.
+    events: Vec<u32>,
 }
 
 impl Precomputed {
@@ -371,8 +435,20 @@ impl Precomputed {
         pre.days = analysis.events.iter().map(|ev| ev.date.as_deref().and_then(first_day)).collect();
         pre.months =
             pre.days.iter().map(|d| d.map(|d| d.year() as i32 * 12 + d.month() as i32 - 1)).collect();
-        let known = pre.months.iter().flatten().copied();
+        // The histogram spans the story: its window (background before it is left
+        // out) up to a year after its end (a date later than that, not a plan, is
+        // more likely misread than news).
+        let window = crate::analysis::story::window(analysis)
+            .and_then(|(a, b)| Some((a.parse::<Date>().ok()?, b.parse::<Date>().ok()?)));
+        pre.story_start = window.map(|w| w.0);
+        let month = |d: Date| d.year() as i32 * 12 + d.month() as i32 - 1;
+        let in_story = |d: &Date| window.is_none_or(|(a, b)| *d >= a && month(*d) <= month(b) + 12);
+        let known = pre.days.iter().flatten().filter(|d| in_story(d)).map(|&d| month(d));
         pre.month_range = known.clone().min().zip(known.max());
+        if pre.month_range.is_none() {
+            let all = pre.months.iter().flatten().copied();
+            pre.month_range = all.clone().min().zip(all.max());
+        }
         for (z, zoom) in Zoom::ALL.iter().enumerate() {
             let mut seen: HashMap<String, u32> = HashMap::new();
             let (ids, table) = &mut pre.groups[z];
@@ -385,7 +461,25 @@ impl Precomputed {
                 ids.push(id);
             }
         }
+        let by_id: HashMap<&str, u32> =
+            analysis.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
+        pre.key = crate::analysis::story::key_dates(analysis)
+            .into_iter()
+            .filter(|k| !k.background && !k.events.is_empty())
+            .filter_map(|k| {
+                Some(KeyDay {
+                    date: k.date.parse().ok()?,
+                    why: k.why,
+                    events: k.events.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect(),
+                })
+            })
+            .collect();
         pre
+    }
+
+    /// Whether event `i` is background: dated before the story's window.
+    pub fn is_background(&self, i: usize) -> bool {
+        self.story_start.is_some_and(|s| self.days.get(i).copied().flatten().is_some_and(|d| d < s))
     }
 
     fn values(&self, k: usize, i: usize) -> &[u32] {
@@ -719,12 +813,21 @@ pub fn rows(pre: &Precomputed, events: &[u32], zoom: Zoom, collapsed: &BTreeSet<
     let mut out = Vec::with_capacity(events.len() + 16);
     // The current group: its id, its row and whether it is collapsed.
     let mut current: Option<(u32, usize, bool)> = None;
+    // Background events (before the story's window) come first in date order: one
+    // group, collapsed unless the user opened it.
+    let background = u32::MAX;
     for (pos, &i) in events.iter().enumerate() {
         let Some(&g) = ids.get(i as usize) else { continue };
+        let g = if pre.is_background(i as usize) { background } else { g };
         if current.is_none_or(|(c, _, _)| c != g) {
-            let (key, label) = &table[g as usize];
-            let folded = collapsed.contains(key);
-            out.push(Row::Group { key: key.clone(), label: label.clone(), count: 0, collapsed: folded });
+            let (key, label, folded) = if g == background {
+                let since = pre.story_start.map(|d| d.strftime("%-d %b %Y").to_string()).unwrap_or_default();
+                (BACKGROUND.to_string(), format!("Background (before {since})"), !collapsed.contains(BACKGROUND))
+            } else {
+                let (key, label) = &table[g as usize];
+                (key.clone(), label.clone(), collapsed.contains(key))
+            };
+            out.push(Row::Group { key, label, count: 0, collapsed: folded });
             current = Some((g, out.len() - 1, folded));
         }
         let (_, row, folded) = current.expect("a group was just pushed");
@@ -733,6 +836,48 @@ pub fn rows(pre: &Precomputed, events: &[u32], zoom: Zoom, collapsed: &BTreeSet<
         }
         if !folded {
             out.push(Row::Event { index: i, pos });
+        }
+    }
+    out
+}
+
+/// The key view's rows: the `limit` highest-scoring key days (0: all) that have events
+/// among `events` (a view's: search and filters apply), in date order, each with its
+/// most reported matching events.
+pub fn key_rows(pre: &Precomputed, events: &[u32], limit: usize, collapsed: &BTreeSet<String>) -> Vec<Row> {
+    let mut pos = vec![u32::MAX; pre.len()];
+    for (p, &i) in events.iter().enumerate() {
+        if let Some(x) = pos.get_mut(i as usize) {
+            *x = p as u32;
+        }
+    }
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    let mut days: Vec<(&KeyDay, Vec<u32>)> = pre
+        .key
+        .iter()
+        .filter_map(|k| {
+            let shown: Vec<u32> = k.events.iter().copied().filter(|&i| pos[i as usize] != u32::MAX).collect();
+            (!shown.is_empty()).then_some((k, shown))
+        })
+        .take(limit)
+        .collect();
+    days.sort_by_key(|(k, _)| k.date);
+    let mut out = Vec::new();
+    for (k, shown) in days {
+        let key = format!("key:{}", k.date);
+        let folded = collapsed.contains(&key);
+        out.push(Row::Group {
+            key,
+            // The first reason in the header (one line); the day's events follow.
+            label: format!("{} · {}", k.date.strftime("%-d %b %Y"), k.why.split(';').next().unwrap_or("")),
+            count: shown.len(),
+            collapsed: folded,
+        });
+        if folded {
+            continue;
+        }
+        for &i in shown.iter().take(EVENTS_PER_KEY_DAY) {
+            out.push(Row::Event { index: i, pos: pos[i as usize] as usize });
         }
     }
     out
@@ -768,5 +913,47 @@ mod row_tests {
         });
         assert!(undated.unwrap() > 0);
         assert!(closed.len() < open.len());
+    }
+
+    #[test]
+    fn key_rows_show_the_best_days_in_date_order_with_their_events() {
+        let ws = crate::workspace::Workspace::with_samples(jiff::civil::date(2026, 11, 22));
+        let n = ws.analysis().events.len();
+        assert_eq!(Layout::Auto.resolve(n), Layout::List, "the samples keep the full list");
+        assert_eq!(Layout::Auto.resolve(KEY_VIEW_FROM + 1), Layout::Key);
+        let all: Vec<u32> = (0..n as u32).collect();
+        let rows = ws.key_rows(&all, 3, &BTreeSet::new());
+        let labels: Vec<&String> = rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Group { label, .. } => Some(label),
+                _ => None,
+            })
+            .collect();
+        assert!(!labels.is_empty() && labels.len() <= 3, "{labels:?}");
+        assert!(labels.iter().all(|l| l.contains(" · named in") || l.contains(" · events reported")), "{labels:?}");
+        let days: Vec<Date> = labels
+            .iter()
+            .map(|l| Date::strptime("%d %b %Y", l.split(" · ").next().unwrap()).unwrap())
+            .collect();
+        assert!(days.windows(2).all(|w| w[0] < w[1]), "{days:?}");
+        // Every event row is an event of the day above it, at most three a day.
+        let mut day = None;
+        let mut run = 0;
+        for r in &rows {
+            match r {
+                Row::Group { label, .. } => {
+                    day = Some(Date::strptime("%d %b %Y", label.split(" · ").next().unwrap()).unwrap());
+                    run = 0;
+                }
+                Row::Event { index, .. } => {
+                    run += 1;
+                    assert!(run <= 3);
+                    assert_eq!(first_day(ws.analysis().events[*index as usize].date.as_deref().unwrap()), day);
+                }
+            }
+        }
+        // A search that leaves no event of a key day leaves no key day.
+        assert!(ws.key_rows(&[], 0, &BTreeSet::new()).is_empty());
     }
 }
