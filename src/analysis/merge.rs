@@ -12,6 +12,7 @@ use jiff::civil::Date;
 
 use super::actors::{actor_key, name_key, ActorTable};
 use super::cameo;
+use super::text::fold;
 use super::model::{Actor, ActorEntry, ActorKind, EventOut, PublishedSource, Source};
 use super::Span;
 
@@ -347,7 +348,8 @@ pub(crate) fn merge(events: Vec<EventOut>) -> Vec<EventOut> {
             }
         }
     }
-    let mut out = fold_coarse_dates(out);
+    let out = fold_coarse_dates(out);
+    let mut out = fold_other_words(out);
     out.sort_by_cached_key(date_order);
     for (i, ev) in out.iter_mut().enumerate() {
         ev.id = format!("e{}", i + 1);
@@ -460,6 +462,144 @@ fn fold_coarse_dates(events: Vec<EventOut>) -> Vec<EventOut> {
     slots.into_iter().flatten().collect()
 }
 
+/// Participants as the third pass compares them: each actor, and the country of each
+/// person, so that "Erdoğan" and "Turkey" overlap.
+struct Party {
+    actor: String,
+    /// The country (ISO 3166-1 alpha-3) an actor stands for: a country itself, or a
+    /// person's country.
+    country: Option<String>,
+    person: bool,
+}
+
+fn parties(ev: &EventOut) -> Vec<Party> {
+    ev.actors
+        .iter()
+        .map(|a| Party {
+            actor: actor_key(a),
+            country: match a.kind {
+                ActorKind::Country | ActorKind::Person => a.country.clone(),
+                _ => None,
+            },
+            person: a.kind == ActorKind::Person,
+        })
+        .collect()
+}
+
+/// Whether party `a` and party `b` can be the same participant: the same actor, or a
+/// person and the country they stand for (not two people of one country).
+fn overlap(a: &Party, b: &Party) -> bool {
+    a.actor == b.actor || (a.person != b.person && a.country.is_some() && a.country == b.country)
+}
+
+/// Whether every party of `small` overlaps a party of `big`, and `small` has one.
+fn covered(small: &[Party], big: &[Party]) -> bool {
+    !small.is_empty() && small.iter().all(|p| big.iter().any(|q| overlap(p, q)))
+}
+
+/// The class of codes that can name one happening: the contacts (consult, meet,
+/// call, visit, host: root 04) together, any other root by itself.
+fn code_class(code: &str) -> &str {
+    cameo::root(code)
+}
+
+/// The third pass: the same happening in other words. Reports of one day, of one class
+/// of code, from different articles, whose participants overlap ("Erdoğan called
+/// Putin" and "Turkey and Russia spoke by phone"; a report with fewer participants
+/// folds into one that has them all) become one event with all their sources. A date
+/// only assumed from the publication day is weak: such a report merges only with one
+/// of the very same participants whose evidence says the same (half its content words
+/// shared: the same wire story in two papers). Events are blocked by (day, code class) in a hash
+/// map; in a block each event is compared with the few events already kept that share
+/// one of its participants (at most `CANDIDATES` each), never with all pairs.
+fn fold_other_words(events: Vec<EventOut>) -> Vec<EventOut> {
+    const CANDIDATES: usize = 8;
+    let mut blocks: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, ev) in events.iter().enumerate() {
+        match ev.date.as_deref() {
+            Some(d) if d.len() == 10 && !ev.actors.is_empty() => {
+                blocks.entry((d.to_string(), code_class(&ev.cameo).to_string())).or_default().push(i);
+            }
+            _ => {}
+        }
+    }
+    let all: Vec<Vec<Party>> = events.iter().map(parties).collect();
+    let words: Vec<Vec<String>> = events.iter().map(content_words).collect();
+    let mut into: Vec<Option<usize>> = vec![None; events.len()];
+    for mut block in blocks.into_values() {
+        if block.len() < 2 {
+            continue;
+        }
+        // The events with most participants first: they take in the others.
+        block.sort_by_key(|&i| (std::cmp::Reverse(all[i].len()), std::cmp::Reverse(specificity(&events[i].cameo)), i));
+        // Kept events by each of their participants' actor and country.
+        let mut kept: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &i in &block {
+            let articles = |k: usize| events[k].sources.iter().map(|s| s.article.as_str()).collect::<Vec<_>>();
+            let mine = articles(i);
+            let target = all[i]
+                .iter()
+                .flat_map(|p| std::iter::once(p.actor.as_str()).chain(p.country.as_deref()))
+                .filter_map(|k| kept.get(k))
+                .flat_map(|v| v.iter().take(CANDIDATES))
+                .copied()
+                .find(|&k| {
+                    covered(&all[i], &all[k])
+                        && articles(k).iter().all(|a| !mine.contains(a))
+                        && (!(events[i].date_assumed || events[k].date_assumed)
+                            || (covered(&all[k], &all[i]) && same_words(&words[i], &words[k])))
+                });
+            match target {
+                Some(k) => into[i] = Some(k),
+                None => {
+                    for p in &all[i] {
+                        kept.entry(p.actor.as_str()).or_default().push(i);
+                        if let Some(c) = p.country.as_deref() {
+                            kept.entry(c).or_default().push(i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut slots: Vec<Option<EventOut>> = events.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        if let Some(target) = into[i] {
+            if let Some(ev) = slots[i].take() {
+                if let Some(m) = slots[target].as_mut() {
+                    absorb(m, ev);
+                }
+            }
+        }
+    }
+    slots.into_iter().flatten().collect()
+}
+
+/// The content words of an event's first evidence sentence (four letters or more,
+/// folded), sorted and unique.
+fn content_words(ev: &EventOut) -> Vec<String> {
+    let Some(s) = ev.sources.first() else { return Vec::new() };
+    let mut w: Vec<String> = s
+        .sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(fold)
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Whether two sorted word sets share at least half of the smaller one's words.
+fn same_words(a: &[String], b: &[String]) -> bool {
+    let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() < 4 {
+        return false;
+    }
+    let shared = small.iter().filter(|w| big.binary_search(w).is_ok()).count();
+    shared * 2 >= small.len()
+}
+
 /// How specific a code is: a non-zero last digit beats a "not specified" code.
 fn specificity(code: &str) -> u8 {
     match code {
@@ -534,10 +674,12 @@ mod tests {
             .analyze(&docs);
         let of =
             |code: &str| analysis.events.iter().filter(|e| e.cameo.starts_with(code)).collect::<Vec<_>>();
-        // The criticism: no date in its sentence → the publication date, assumed, and
-        // one event per article (an assumed date merges nothing).
+        // The criticism: no date in its sentence → the publication date, assumed; an
+        // assumed date merges only reports in the same words, as here (the same text
+        // twice): one event with both sources.
         let criticism = of("11");
-        assert_eq!(criticism.len(), 2, "{criticism:#?}");
+        assert_eq!(criticism.len(), 1, "{criticism:#?}");
+        assert_eq!(criticism[0].sources.len(), 2, "{criticism:#?}");
         for e in &criticism {
             assert_eq!(e.date.as_deref(), Some("2025-11-26"));
             assert!(e.date_assumed);
@@ -605,5 +747,60 @@ mod tests {
         }
         let out = merge(evs);
         assert!(!out.is_empty() && out.len() <= 100_000);
+    }
+
+    /// `event` with each actor's kind and country set: ("Erdoğan", person, TUR).
+    fn with_parties(mut ev: EventOut, parties: &[(&str, ActorKind, &str)]) -> EventOut {
+        let actors: Vec<Actor> = parties
+            .iter()
+            .map(|(n, k, c)| Actor { name: n.to_string(), kind: *k, country: Some(c.to_string()) })
+            .collect();
+        ev.source = actors.first().cloned();
+        ev.target = actors.get(1).cloned();
+        ev.actors = actors;
+        refresh(&mut ev);
+        ev
+    }
+
+    #[test]
+    fn the_same_call_in_other_words_is_one_event_with_both_sources() {
+        use ActorKind::{Country, Person};
+        let people = [("Recep Tayyip Erdoğan", Person, "TUR"), ("Vladimir Putin", Person, "RUS")];
+        let countries = [("Turkey", Country, "TUR"), ("Russia", Country, "RUS")];
+        let call = with_parties(event("2025-11-24", "041", "a1", "x", "y"), &people);
+        let same = with_parties(event("2025-11-24", "040", "a2", "x", "y"), &countries);
+        let other = with_parties(
+            event("2025-11-24", "041", "a3", "x", "y"),
+            &[("Recep Tayyip Erdoğan", Person, "TUR"), ("Volodymyr Zelensky", Person, "UKR")],
+        );
+        let next_day = with_parties(event("2025-11-25", "041", "a4", "x", "y"), &countries);
+        let out = merge(vec![call, same, other, next_day]);
+        assert_eq!(out.len(), 3, "{out:#?}");
+        let merged = out.iter().find(|e| e.sources.len() == 2).expect("the two reports of the call merged");
+        assert_eq!(merged.cameo, "041", "the more specific code is kept");
+        assert_eq!(merged.sources.iter().map(|s| s.article.as_str()).collect::<Vec<_>>(), ["a1", "a2"]);
+        // Two people of one country are not the same participant.
+        let a = with_parties(event("2025-11-24", "112", "a1", "x", "y"), &[("Ali Veli", Person, "TUR")]);
+        let b = with_parties(event("2025-11-24", "112", "a2", "x", "y"), &[("Ayşe Kaya", Person, "TUR")]);
+        assert_eq!(merge(vec![a, b]).len(), 2);
+    }
+
+    #[test]
+    fn an_assumed_date_merges_only_the_same_words() {
+        let mut a = event("2025-11-24", "041", "a1", "Ilse Vantrow", "Theo Morwen");
+        let mut b = event("2025-11-24", "041", "a2", "Ilse Vantrow", "Theo Morwen");
+        let mut c = event("2025-11-24", "041", "a3", "Ilse Vantrow", "Theo Morwen");
+        for (ev, s) in [
+            (&mut a, "Ilse Vantrow spoke by phone with Theo Morwen about the grain corridor."),
+            (&mut b, "Ilse Vantrow spoke by telephone with Theo Morwen about the grain corridor."),
+            (&mut c, "Vantrow and Morwen discussed fishing quotas in a call."),
+        ] {
+            ev.date_assumed = true;
+            ev.sources[0].sentence = s.to_string();
+            refresh(ev);
+        }
+        let out = merge(vec![a, b, c]);
+        assert_eq!(out.len(), 2, "{out:#?}");
+        assert!(out.iter().any(|e| e.sources.len() == 2));
     }
 }
