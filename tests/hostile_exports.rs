@@ -241,3 +241,39 @@ fn icalendar_has_only_its_own_properties_and_the_text_intact() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn key_dates_parse_back_as_json_and_as_csv_with_nothing_a_spreadsheet_runs() {
+    let (a, dir) = analysis();
+    let json: serde_json::Value = serde_json::from_str(&run("dates", &dir)).expect("key dates are JSON");
+    let days = json.as_array().expect("an array of days");
+    assert!(!days.is_empty(), "the hostile articles name days");
+    let summaries: Vec<&str> = a.events.iter().map(|e| e.summary.as_str()).collect();
+    for d in days {
+        let s = d["summary"].as_str().unwrap();
+        assert!(s.is_empty() || summaries.contains(&s), "a summary is an event's, intact: {s:?}");
+        for id in d["events"].as_array().unwrap() {
+            assert!(a.events.iter().any(|e| e.id == id.as_str().unwrap()), "{id} is an event");
+        }
+    }
+    let csv = run("dates-csv", &dir);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let head = reader.headers().unwrap().clone();
+    let (date, summary) = (
+        head.iter().position(|h| h == "date").unwrap(),
+        head.iter().position(|h| h == "summary").unwrap(),
+    );
+    let mut rows = 0;
+    for (rec, d) in reader.records().zip(days) {
+        let rec = rec.expect("a CSV record");
+        assert_eq!(rec.len(), head.len());
+        for f in rec.iter() {
+            assert!(!runs_in_a_spreadsheet(f), "a key-dates field a spreadsheet runs: {f:?}");
+        }
+        assert_eq!(&rec[date], d["date"].as_str().unwrap());
+        assert_eq!(rec[summary], quoted(d["summary"].as_str().unwrap()), "the summary is intact");
+        rows += 1;
+    }
+    assert_eq!(rows, days.len(), "one row per day");
+    let _ = std::fs::remove_dir_all(dir);
+}
