@@ -277,7 +277,7 @@ pub fn key_dates_json(analysis: &Analysis) -> String {
 /// The story's key dates as CSV (spreadsheet-safe, as every delimited export).
 pub fn key_dates_csv(analysis: &Analysis) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    safe_record(&mut w, ["date", "score", "mentioned", "reported", "published", "background", "why", "summary", "events"]);
+    safe_record(&mut w, ["date", "score", "mentioned", "reported", "published", "background", "suspect", "why", "summary", "events"]);
     for k in super::story::key_dates(analysis) {
         safe_record(&mut w, [
             k.date.as_str(),
@@ -286,6 +286,7 @@ pub fn key_dates_csv(analysis: &Analysis) -> String {
             &k.reported.to_string(),
             &k.published.to_string(),
             if k.background { "yes" } else { "no" },
+            if k.suspect { "yes" } else { "no" },
             &k.why,
             &k.summary,
             &k.events.join(" "),

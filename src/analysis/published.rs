@@ -99,6 +99,17 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
             let Some(date) = full_date(&t.value, today) else {
                 continue;
             };
+            // A date line without its year ("RABAT, June 15 (Reuters) -") takes the
+            // latest such day up to today: a guess, weaker than a dated file name (an
+            // archive of 2011 read in 2026 is not from 2026).
+            let yearless = t.value.starts_with("XXXX");
+            let guessed = |reason: String| {
+                if yearless {
+                    format!("{reason}, without a year: the latest such day up to {today}")
+                } else {
+                    reason
+                }
+            };
             let before = trimmed[..t.span.start].trim();
             let after = trimmed[t.span.end..].trim();
             let before_l = before.trim_end_matches([':', '-', '|', '·']).trim().to_ascii_lowercase();
@@ -109,8 +120,8 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
                 return Some(FoundDate {
                     date,
                     span: Some(span),
-                    reason: format!("date line in the text: “{}”", quoted.trim()),
-                    inferred: false,
+                    reason: guessed(format!("date line in the text: “{}”", quoted.trim())),
+                    inferred: yearless,
                 });
             }
             // "ANKARA, May 13 (AP) —": capitalised place, comma, date, agency or dash.
@@ -128,8 +139,8 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
                 return Some(FoundDate {
                     date,
                     span: Some(span),
-                    reason: format!("dateline: “{}”", trimmed[..end].trim()),
-                    inferred: false,
+                    reason: guessed(format!("dateline: “{}”", trimmed[..end].trim())),
+                    inferred: yearless,
                 });
             }
             // A line that is only a date (maybe with a weekday and a clock time).
@@ -143,8 +154,8 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
                 return Some(FoundDate {
                     date,
                     span: Some(span),
-                    reason: format!("a date on its own line near the top: “{trimmed}”"),
-                    inferred: false,
+                    reason: guessed(format!("a date on its own line near the top: “{trimmed}”")),
+                    inferred: yearless,
                 });
             }
         }

@@ -58,6 +58,9 @@ pub struct KeyDate {
     pub why: String,
     /// Before the story's window: background, not the story.
     pub background: bool,
+    /// More than a year after the story's window, with an event on it that is not a
+    /// plan: more likely a misread date than news (listed last).
+    pub suspect: bool,
 }
 
 impl KeyDate {
@@ -74,6 +77,9 @@ impl KeyDate {
         }
         if self.published > 0 {
             parts.push(format!("{} published that day", n(self.published, "article", "articles")));
+        }
+        if self.suspect {
+            parts.push("more than a year after the pile's articles, and not a plan: perhaps a misread date".into());
         }
         parts.join("; ")
     }
@@ -123,6 +129,11 @@ pub fn key_dates(a: &Analysis) -> Vec<KeyDate> {
             // Most reported first; at equal reports, what happened before what was said.
             day.events.sort_by_key(|&(n, i)| (std::cmp::Reverse(n), a.events[i].cameo.starts_with("01"), i));
             let summary = day.events.first().map(|&(_, i)| a.events[i].summary.clone()).unwrap_or_default();
+            let late = window.as_ref().is_some_and(|(_, end)| {
+                let (d, e) = (date.parse::<jiff::civil::Date>(), end.parse::<jiff::civil::Date>());
+                matches!((d, e), (Ok(d), Ok(e)) if (d - e).get_days() > 365)
+            });
+            let suspect = late && day.events.iter().any(|&(_, i)| !a.events[i].planned);
             let score = day.mentioned as f64
                 + REPORTED_WEIGHT * day.reported as f64
                 + PUBLISHED_WEIGHT * day.published as f64;
@@ -136,14 +147,18 @@ pub fn key_dates(a: &Analysis) -> Vec<KeyDate> {
                 published: day.published,
                 why: String::new(),
                 background: window.as_ref().is_some_and(|(start, _)| date < start.as_str()),
+                suspect,
             };
             k.why = k.explain();
             k
         })
         .collect();
-    // The story's days first, then the background, each by score.
+    // The story's days first, then the background, then the suspect, each by score.
     out.sort_by(|x, y| {
-        x.background.cmp(&y.background).then_with(|| y.score.total_cmp(&x.score)).then_with(|| x.date.cmp(&y.date))
+        (x.suspect, x.background)
+            .cmp(&(y.suspect, y.background))
+            .then_with(|| y.score.total_cmp(&x.score))
+            .then_with(|| x.date.cmp(&y.date))
     });
     out
 }
@@ -200,5 +215,29 @@ mod tests {
         assert_eq!(keys[0].mentioned, 3);
         assert!(keys[0].why.starts_with("named in 3 articles"), "{}", keys[0].why);
         assert!(keys.iter().all(|k| !k.date.starts_with("1666")), "a year alone is not a day");
+    }
+
+    #[test]
+    fn a_day_long_after_the_pile_that_is_not_a_plan_is_suspect() {
+        // 24 articles of January 2010; one of them reports a meeting in 2100.
+        let mut docs: Vec<Document> = (1..=24)
+            .map(|d| {
+                Document::from_text(
+                    format!("2010-01-{d:02}-a.txt"),
+                    "On Monday, President Ilse Vantrow met King Theodric Morwen in Oslo.",
+                )
+            })
+            .collect();
+        docs.push(Document::from_text(
+            "2010-01-25-b.txt",
+            "President Ilse Vantrow met King Theodric Morwen on March 3, 2100 in Oslo.",
+        ));
+        let a = Analyzer::builder(date(2026, 1, 1)).build().analyze(&docs);
+        let keys = key_dates(&a);
+        let late = keys.iter().find(|k| k.date == "2100-03-03").expect("the 2100 day is listed");
+        assert!(late.suspect, "{late:#?}");
+        assert!(late.why.contains("perhaps a misread date"), "{}", late.why);
+        assert_eq!(keys.last().map(|k| k.date.as_str()), Some("2100-03-03"), "suspect days come last");
+        assert!(keys.iter().filter(|k| k.date.starts_with("2010")).all(|k| !k.suspect && !k.background));
     }
 }

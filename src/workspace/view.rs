@@ -465,7 +465,7 @@ impl Precomputed {
             analysis.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
         pre.key = crate::analysis::story::key_dates(analysis)
             .into_iter()
-            .filter(|k| !k.background && !k.events.is_empty())
+            .filter(|k| !k.background && !k.suspect && !k.events.is_empty())
             .filter_map(|k| {
                 Some(KeyDay {
                     date: k.date.parse().ok()?,
