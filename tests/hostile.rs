@@ -308,7 +308,11 @@ fn crafted_workspace_exports_are_refused_or_read_afresh() {
     )
     .unwrap();
     // Nested 100,000 deep.
-    let deep = format!("{{\"schema\": 1, \"articles\": {}{}, \"events\": []}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(
+        "{{\"schema\": 1, \"articles\": {}{}, \"events\": []}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     std::fs::write(dir.join("deep.json"), deep).unwrap();
     // A million forged events with clashing ids and offsets past the text, one real article.
     let mut forged = String::from("{\"schema\": 1, \"articles\": [");
@@ -322,7 +326,8 @@ fn crafted_workspace_exports_are_refused_or_read_afresh() {
             forged.push(',');
         }
         if i % 100_000 == 0 {
-            forged.push_str("{\"id\":\"e1\",\"sources\":[{\"article\":\"a1\",\"start\":999999999,\"end\":1}]}");
+            forged
+                .push_str("{\"id\":\"e1\",\"sources\":[{\"article\":\"a1\",\"start\":999999999,\"end\":1}]}");
         } else {
             forged.push_str("{\"id\":\"e1\"}");
         }
@@ -330,7 +335,11 @@ fn crafted_workspace_exports_are_refused_or_read_afresh() {
     forged.push_str("]}");
     std::fs::write(dir.join("forged.json"), &forged).unwrap();
     // A schema from the future.
-    std::fs::write(dir.join("future.json"), format!("{{\"schema\": 99, \"articles\": [{{\"text\": \"{call}\"}}], \"events\": []}}")).unwrap();
+    std::fs::write(
+        dir.join("future.json"),
+        format!("{{\"schema\": 99, \"articles\": [{{\"text\": \"{call}\"}}], \"events\": []}}"),
+    )
+    .unwrap();
 
     let out = run_on("analyze", &[], &dir);
     assert_exit(&out, 1);
@@ -343,7 +352,8 @@ fn crafted_workspace_exports_are_refused_or_read_afresh() {
     // The forged export's events are not taken: its two articles are analysed afresh,
     // every event's offsets point into its article's text.
     let arts = v["articles"].as_array().unwrap();
-    let forged_arts: Vec<&Value> = arts.iter().filter(|a| a["file"].as_str().unwrap().contains("same.txt")).collect();
+    let forged_arts: Vec<&Value> =
+        arts.iter().filter(|a| a["file"].as_str().unwrap().contains("same.txt")).collect();
     assert_eq!(forged_arts.len(), 2, "both clashing articles kept");
     let ids: std::collections::HashSet<&str> = arts.iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), arts.len(), "article ids are unique");
@@ -362,7 +372,11 @@ fn crafted_workspace_exports_are_refused_or_read_afresh() {
     }
     assert!(
         events.iter().any(|e| e["cameo"].as_str().unwrap().starts_with("04")
-            && e["sources"].as_array().unwrap().iter().any(|s| forged_arts.iter().any(|a| a["id"] == s["article"]))),
+            && e["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| forged_arts.iter().any(|a| a["id"] == s["article"]))),
         "the meeting in the forged export's text is found afresh"
     );
     let _ = std::fs::remove_dir_all(&dir);

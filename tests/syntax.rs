@@ -42,7 +42,8 @@ fn the_model_parses_what_events_need() {
 
 #[test]
 fn the_model_is_at_most_400_kb_gzipped() {
-    let bytes = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/analysis/data/syntax.bin")).unwrap();
+    let bytes = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/analysis/data/syntax.bin"))
+        .unwrap();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gz.write_all(&bytes).unwrap();
     let gz = gz.finish().unwrap();

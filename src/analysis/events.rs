@@ -10,8 +10,8 @@ pub(crate) use verbs::Coding;
 
 use super::actors::{ActorTable, Mention};
 use super::model::ActorKind;
-use super::text::{Token, TokenKind};
 use super::syntax::Parsed;
+use super::text::{Token, TokenKind};
 use super::Lexicons;
 
 /// A trigger phrase: folded words, the CAMEO code it signals, and how to find its
@@ -587,7 +587,12 @@ fn candidates(tokens: &[Token], lex: Lexicons, p: &Parsed) -> Vec<(u16, Found)> 
                 let (code, coding) = match p.head_of((i, end)) {
                     Some(v) => {
                         let mut seq: Vec<Token> = tokens[i..end].to_vec();
-                        seq.extend(p.complement_tokens(v).into_iter().filter(|&t| t >= end).map(|t| tokens[t].clone()));
+                        seq.extend(
+                            p.complement_tokens(v)
+                                .into_iter()
+                                .filter(|&t| t >= end)
+                                .map(|t| tokens[t].clone()),
+                        );
                         dict.coded_at(&seq, 0, form)
                     }
                     None => dict.coded_at(tokens, i, form),
@@ -747,7 +752,12 @@ fn clause_of(tokens: &[Token], trigger: (usize, usize)) -> (usize, usize) {
 /// specific their code is (see `priority`; a hand-written phrase wins a tie, then the
 /// earlier trigger), none overlapping a better one. The caller keeps one event per
 /// subject.
-pub(crate) fn find_triggers(tokens: &[Token], mentions: &[Mention], table: &ActorTable, p: &Parsed) -> Vec<Found> {
+pub(crate) fn find_triggers(
+    tokens: &[Token],
+    mentions: &[Mention],
+    table: &ActorTable,
+    p: &Parsed,
+) -> Vec<Found> {
     let mut cands: Vec<(u16, Found)> = candidates(tokens, table.lex, p)
         .into_iter()
         .filter_map(|(r, c)| vet(tokens, mentions, table, c).map(|c| (r, c)))
@@ -788,10 +798,14 @@ pub(crate) fn any_candidate(tokens: &[Token], mentions: &[Mention], lex: Lexicon
                     i + w.len() <= tokens.len() && w.iter().zip(&tokens[i..]).all(|(a, t)| *a == t.norm)
                 })
             });
-        let code = || {
-            dict.at(tokens, i).iter().filter_map(|f| dict.coded_at(tokens, i, f).0).next()
+        let code = || dict.at(tokens, i).iter().filter_map(|f| dict.coded_at(tokens, i, f).0).next();
+        let coded = if phrase {
+            Some("")
+        } else if lex.verbs {
+            code()
+        } else {
+            None
         };
-        let coded = if phrase { Some("") } else if lex.verbs { code() } else { None };
         coded.is_some_and(|c| first < i || c.starts_with("01"))
     })
 }
@@ -877,9 +891,36 @@ pub(crate) fn in_prepositional_phrase(tokens: &[Token], start: usize) -> bool {
 
 /// Verbs whose complement is a plan ("plans to visit", "is expected to meet").
 const PLANNING: &[&str] = &[
-    "plan", "plans", "planned", "planning", "expect", "expects", "expected", "schedule", "scheduled", "set",
-    "due", "intend", "intends", "intended", "aim", "aims", "aimed", "going", "hope", "hopes", "hoped", "want",
-    "wants", "wanted", "seek", "seeks", "sought", "prepare", "prepares", "preparing",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "expect",
+    "expects",
+    "expected",
+    "schedule",
+    "scheduled",
+    "set",
+    "due",
+    "intend",
+    "intends",
+    "intended",
+    "aim",
+    "aims",
+    "aimed",
+    "going",
+    "hope",
+    "hopes",
+    "hoped",
+    "want",
+    "wants",
+    "wanted",
+    "seek",
+    "seeks",
+    "sought",
+    "prepare",
+    "prepares",
+    "preparing",
 ];
 
 /// `v` and the verbs it complements ("agreed" for "meet" in "agreed to meet"): a
@@ -908,7 +949,8 @@ pub(crate) fn denied(p: &Parsed, v: usize) -> bool {
         return true;
     }
     let clause = *chain.last().unwrap_or(&v);
-    let open = |k: usize| p.kids(k, "mark").any(|m| matches!(p.norm(m), "if" | "whether" | "unless" | "lest"));
+    let open =
+        |k: usize| p.kids(k, "mark").any(|m| matches!(p.norm(m), "if" | "whether" | "unless" | "lest"));
     open(clause) || (p.base(clause) == "conj" && p.head(clause).is_some_and(open))
 }
 
@@ -1043,10 +1085,7 @@ mod tests {
             })
             .collect();
         // "Russia, which accuses her": Russia accuses her (the sentence's subject).
-        assert!(
-            pairs.contains(&("112".into(), "Russia".into(), Some("Ilse Vantrow".into()))),
-            "{pairs:?}"
-        );
+        assert!(pairs.contains(&("112".into(), "Russia".into(), Some("Ilse Vantrow".into()))), "{pairs:?}");
         // "X and Y, who met …": X met Y.
         assert!(
             pairs.contains(&("040".into(), "Ilse Vantrow".into(), Some("Theodric Morwen".into()))),

@@ -41,30 +41,33 @@ fn safe_record<'a, W: std::io::Write>(w: &mut csv::Writer<W>, fields: impl IntoI
 /// [`spreadsheet_safe`].
 pub fn to_csv(analysis: &Analysis) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    safe_record(&mut w, [
-        "id",
-        "date",
-        "date_text",
-        "cameo",
-        "type",
-        "plover",
-        "plover_mode",
-        "source",
-        "source_kind",
-        "source_country",
-        "target",
-        "target_kind",
-        "target_country",
-        "places",
-        "summary",
-        "article",
-        "file",
-        "start",
-        "end",
-        "sentence",
-        "confidence",
-        "date_assumed",
-    ]);
+    safe_record(
+        &mut w,
+        [
+            "id",
+            "date",
+            "date_text",
+            "cameo",
+            "type",
+            "plover",
+            "plover_mode",
+            "source",
+            "source_kind",
+            "source_country",
+            "target",
+            "target_kind",
+            "target_country",
+            "places",
+            "summary",
+            "article",
+            "file",
+            "start",
+            "end",
+            "sentence",
+            "confidence",
+            "date_assumed",
+        ],
+    );
     for ev in &analysis.events {
         for src in &ev.sources {
             let file = analysis.article(&src.article).map(|a| a.file.as_str()).unwrap_or("");
@@ -78,30 +81,33 @@ pub fn to_csv(analysis: &Analysis) -> String {
             };
             let [sn, sk, sc] = actor(&ev.source);
             let [tn, tk, tc] = actor(&ev.target);
-            safe_record(&mut w, [
-                ev.id.as_str(),
-                ev.date.as_deref().unwrap_or(""),
-                ev.date_text.as_deref().unwrap_or(""),
-                &ev.cameo,
-                &ev.kind,
-                ev.plover.as_deref().unwrap_or(""),
-                ev.plover_mode.as_deref().unwrap_or(""),
-                &sn,
-                &sk,
-                &sc,
-                &tn,
-                &tk,
-                &tc,
-                &ev.places.join("; "),
-                &ev.summary,
-                &src.article,
-                file,
-                &src.start.to_string(),
-                &src.end.to_string(),
-                &src.sentence,
-                &format!("{:.2}", ev.confidence),
-                if ev.date_assumed { "true" } else { "false" },
-            ]);
+            safe_record(
+                &mut w,
+                [
+                    ev.id.as_str(),
+                    ev.date.as_deref().unwrap_or(""),
+                    ev.date_text.as_deref().unwrap_or(""),
+                    &ev.cameo,
+                    &ev.kind,
+                    ev.plover.as_deref().unwrap_or(""),
+                    ev.plover_mode.as_deref().unwrap_or(""),
+                    &sn,
+                    &sk,
+                    &sc,
+                    &tn,
+                    &tk,
+                    &tc,
+                    &ev.places.join("; "),
+                    &ev.summary,
+                    &src.article,
+                    file,
+                    &src.start.to_string(),
+                    &src.end.to_string(),
+                    &src.sentence,
+                    &format!("{:.2}", ev.confidence),
+                    if ev.date_assumed { "true" } else { "false" },
+                ],
+            );
         }
     }
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 is UTF-8")
@@ -277,20 +283,37 @@ pub fn key_dates_json(analysis: &Analysis) -> String {
 /// The story's key dates as CSV (spreadsheet-safe, as every delimited export).
 pub fn key_dates_csv(analysis: &Analysis) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    safe_record(&mut w, ["date", "score", "mentioned", "reported", "published", "background", "suspect", "why", "summary", "events"]);
+    safe_record(
+        &mut w,
+        [
+            "date",
+            "score",
+            "mentioned",
+            "reported",
+            "published",
+            "background",
+            "suspect",
+            "why",
+            "summary",
+            "events",
+        ],
+    );
     for k in super::story::key_dates(analysis) {
-        safe_record(&mut w, [
-            k.date.as_str(),
-            &format!("{}", k.score),
-            &k.mentioned.to_string(),
-            &k.reported.to_string(),
-            &k.published.to_string(),
-            if k.background { "yes" } else { "no" },
-            if k.suspect { "yes" } else { "no" },
-            &k.why,
-            &k.summary,
-            &k.events.join(" "),
-        ]);
+        safe_record(
+            &mut w,
+            [
+                k.date.as_str(),
+                &format!("{}", k.score),
+                &k.mentioned.to_string(),
+                &k.reported.to_string(),
+                &k.published.to_string(),
+                if k.background { "yes" } else { "no" },
+                if k.suspect { "yes" } else { "no" },
+                &k.why,
+                &k.summary,
+                &k.events.join(" "),
+            ],
+        );
     }
     String::from_utf8(w.into_inner().expect("CSV in memory")).expect("CSV is UTF-8")
 }

@@ -12,8 +12,8 @@ use jiff::civil::Date;
 
 use super::actors::{actor_key, name_key, ActorTable};
 use super::cameo;
-use super::text::fold;
 use super::model::{Actor, ActorEntry, ActorKind, EventOut, PublishedSource, Source};
+use super::text::fold;
 use super::Span;
 
 /// An event as found in one sentence, before merging.
@@ -449,17 +449,7 @@ fn fold_coarse_dates(events: Vec<EventOut>) -> Vec<EventOut> {
             into[i] = Some(one);
         }
     }
-    let mut slots: Vec<Option<EventOut>> = events.into_iter().map(Some).collect();
-    for i in 0..slots.len() {
-        if let Some(target) = into[i] {
-            if let Some(ev) = slots[i].take() {
-                if let Some(m) = slots[target].as_mut() {
-                    absorb(m, ev);
-                }
-            }
-        }
-    }
-    slots.into_iter().flatten().collect()
+    fold_into(events, &into)
 }
 
 /// Participants as the third pass compares them: each actor, and the country of each
@@ -531,11 +521,14 @@ fn fold_other_words(events: Vec<EventOut>) -> Vec<EventOut> {
             continue;
         }
         // The events with most participants first: they take in the others.
-        block.sort_by_key(|&i| (std::cmp::Reverse(all[i].len()), std::cmp::Reverse(specificity(&events[i].cameo)), i));
+        block.sort_by_key(|&i| {
+            (std::cmp::Reverse(all[i].len()), std::cmp::Reverse(specificity(&events[i].cameo)), i)
+        });
         // Kept events by each of their participants' actor and country.
         let mut kept: HashMap<&str, Vec<usize>> = HashMap::new();
         for &i in &block {
-            let articles = |k: usize| events[k].sources.iter().map(|s| s.article.as_str()).collect::<Vec<_>>();
+            let articles =
+                |k: usize| events[k].sources.iter().map(|s| s.article.as_str()).collect::<Vec<_>>();
             let mine = articles(i);
             let target = all[i]
                 .iter()
@@ -562,17 +555,7 @@ fn fold_other_words(events: Vec<EventOut>) -> Vec<EventOut> {
             }
         }
     }
-    let mut slots: Vec<Option<EventOut>> = events.into_iter().map(Some).collect();
-    for i in 0..slots.len() {
-        if let Some(target) = into[i] {
-            if let Some(ev) = slots[i].take() {
-                if let Some(m) = slots[target].as_mut() {
-                    absorb(m, ev);
-                }
-            }
-        }
-    }
-    slots.into_iter().flatten().collect()
+    fold_into(events, &into)
 }
 
 /// The content words of an event's first evidence sentence (four letters or more,
@@ -598,6 +581,22 @@ fn same_words(a: &[String], b: &[String]) -> bool {
     }
     let shared = small.iter().filter(|w| big.binary_search(w).is_ok()).count();
     shared * 2 >= small.len()
+}
+
+/// Folds each event `i` with `into[i] == Some(k)` into event `k` (which folds into
+/// nothing), keeping the others in order.
+fn fold_into(events: Vec<EventOut>, into: &[Option<usize>]) -> Vec<EventOut> {
+    let mut slots: Vec<Option<EventOut>> = events.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        if let Some(target) = into[i] {
+            if let Some(ev) = slots[i].take() {
+                if let Some(m) = slots[target].as_mut() {
+                    absorb(m, ev);
+                }
+            }
+        }
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// How specific a code is: a non-zero last digit beats a "not specified" code.

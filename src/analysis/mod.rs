@@ -343,7 +343,10 @@ impl Analyzer {
             for (trigger, roles, _) in found {
                 let verb_word = roles.verb.or_else(|| parsed.head_of(trigger.tokens));
                 let denied = verb_word.is_some_and(|v| events::denied(&parsed, v));
-                if denied || events::negated(&tokens, trigger.tokens) || events::hypothetical(&tokens, trigger.tokens) {
+                if denied
+                    || events::negated(&tokens, trigger.tokens)
+                    || events::hypothetical(&tokens, trigger.tokens)
+                {
                     continue;
                 }
                 let src = roles.sources[0];
@@ -351,7 +354,9 @@ impl Analyzer {
                 let symmetric = matches!(&trigger.code[..2], "03" | "04" | "05" | "06")
                     || trigger.target == events::TargetRule::With;
                 let tgt = roles.targets.first().copied().or_else(|| {
-                    (symmetric && !trigger.code.starts_with("01")).then(|| roles.sources.get(1).copied()).flatten()
+                    (symmetric && !trigger.code.starts_with("01"))
+                        .then(|| roles.sources.get(1).copied())
+                        .flatten()
                 });
                 let src_actor = mentions[src].actor;
                 if sources.contains(&src_actor) {
@@ -513,13 +518,26 @@ fn resolve_pronouns(
                 t.kind == text::TokenKind::Punct
                     || matches!(
                         t.norm.as_str(),
-                        "of" | "on" | "in" | "at" | "to" | "for" | "with" | "and" | "that" | "about" | "over"
-                            | "after" | "before" | "during" | "as"
+                        "of" | "on"
+                            | "in"
+                            | "at"
+                            | "to"
+                            | "for"
+                            | "with"
+                            | "and"
+                            | "that"
+                            | "about"
+                            | "over"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "as"
                     )
             }),
             _ => false,
         };
-        let subject = matches!(tokens[p].norm.as_str(), "he" | "she") && !events::in_prepositional_phrase(tokens, p);
+        let subject =
+            matches!(tokens[p].norm.as_str(), "he" | "she") && !events::in_prepositional_phrase(tokens, p);
         if !subject && !object {
             continue;
         }

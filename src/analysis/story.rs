@@ -67,7 +67,8 @@ impl KeyDate {
     /// Why the day scores what it does: "named in 112 articles; events reported by 37
     /// articles; 20 articles published that day".
     fn explain(&self) -> String {
-        let n = |k: usize, one: &str, many: &str| if k == 1 { format!("1 {one}") } else { format!("{k} {many}") };
+        let n =
+            |k: usize, one: &str, many: &str| if k == 1 { format!("1 {one}") } else { format!("{k} {many}") };
         let mut parts = Vec::new();
         if self.mentioned > 0 {
             parts.push(format!("named in {}", n(self.mentioned, "article", "articles")));
@@ -79,7 +80,9 @@ impl KeyDate {
             parts.push(format!("{} published that day", n(self.published, "article", "articles")));
         }
         if self.suspect {
-            parts.push("more than a year after the pile's articles, and not a plan: perhaps a misread date".into());
+            parts.push(
+                "more than a year after the pile's articles, and not a plan: perhaps a misread date".into(),
+            );
         }
         parts.join("; ")
     }

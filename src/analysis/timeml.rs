@@ -95,9 +95,8 @@ fn without_links(rest: &str) -> String {
     let mut i = 0;
     while let Some(k) = rest[i..].find('<') {
         let at = i + k;
-        let name_end = rest[at + 1..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .map_or(rest.len(), |e| at + 1 + e);
+        let name_end =
+            rest[at + 1..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(rest.len(), |e| at + 1 + e);
         let name = &rest[at + 1..name_end];
         if !LINK_ELEMENTS.contains(&name) {
             out.push_str(&rest[i..=at]);

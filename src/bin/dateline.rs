@@ -71,7 +71,13 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
     };
     match command.as_str() {
         "analyze" => {
-            let Some(o) = options(&mut parser, "analyze", &["json", "csv", "cameo", "jsonl", "dates", "dates-csv"], true)? else {
+            let Some(o) = options(
+                &mut parser,
+                "analyze",
+                &["json", "csv", "cameo", "jsonl", "dates", "dates-csv"],
+                true,
+            )?
+            else {
                 return Ok(ExitCode::SUCCESS);
             };
             let format = match o.format.as_deref() {

@@ -89,12 +89,15 @@ pub fn Timeline() -> impl IntoView {
         (Layout::ByActor, "Lanes by actor"),
         (Layout::ByCountry, "Lanes by country"),
     ];
-    let layout_buttons = layouts.into_iter().map(|(l, name)| {
-        view! {
-            <button type="button" aria-pressed=move || (layout.get() == l).to_string()
-                on:click=move |_| state.set_view(|v| v.layout = l)>{name}</button>
-        }
-    }).collect_view();
+    let layout_buttons = layouts
+        .into_iter()
+        .map(|(l, name)| {
+            view! {
+                <button type="button" aria-pressed=move || (layout.get() == l).to_string()
+                    on:click=move |_| state.set_view(|v| v.layout = l)>{name}</button>
+            }
+        })
+        .collect_view();
     view! {
         <section class="timeline" aria-labelledby="timeline-h">
             <div class="timeline-head">

@@ -35,11 +35,8 @@ pub fn timelinejs(analysis: &Analysis, title: &str) -> String {
             if date.len() == 10 || date.contains('W') {
                 start["day"] = json!(d.day().to_string());
             }
-            let sources: Vec<String> = ev
-                .sources
-                .iter()
-                .map(|s| format!("<p>{}</p>", html_escape(&s.sentence)))
-                .collect();
+            let sources: Vec<String> =
+                ev.sources.iter().map(|s| format!("<p>{}</p>", html_escape(&s.sentence))).collect();
             let display = export::event_date_label(ev);
             Some(json!({
                 "unique_id": ev.id,

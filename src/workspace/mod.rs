@@ -276,7 +276,11 @@ impl Workspace {
         if csv {
             ("dateline-key-dates.csv".into(), "text/csv", export::key_dates_csv(&self.analysis))
         } else {
-            ("dateline-key-dates.json".into(), "application/json", export::key_dates_json(&self.analysis) + "\n")
+            (
+                "dateline-key-dates.json".into(),
+                "application/json",
+                export::key_dates_json(&self.analysis) + "\n",
+            )
         }
     }
 

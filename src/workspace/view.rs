@@ -272,7 +272,9 @@ impl ViewState {
                 "sel" => v.selected = Some(val),
                 "zoom" => v.zoom = Zoom::parse(&val).unwrap_or_default(),
                 "view" => v.layout = Layout::parse(&val).unwrap_or_default(),
-                "days" => v.key_days = val.parse().ok().filter(|n| KEY_DAYS.contains(n)).unwrap_or(DEFAULT_KEY_DAYS),
+                "days" => {
+                    v.key_days = val.parse().ok().filter(|n| KEY_DAYS.contains(n)).unwrap_or(DEFAULT_KEY_DAYS)
+                }
                 "fold" => {
                     v.collapsed.insert(val);
                 }
@@ -822,7 +824,11 @@ pub fn rows(pre: &Precomputed, events: &[u32], zoom: Zoom, collapsed: &BTreeSet<
         if current.is_none_or(|(c, _, _)| c != g) {
             let (key, label, folded) = if g == background {
                 let since = pre.story_start.map(|d| d.strftime("%-d %b %Y").to_string()).unwrap_or_default();
-                (BACKGROUND.to_string(), format!("Background (before {since})"), !collapsed.contains(BACKGROUND))
+                (
+                    BACKGROUND.to_string(),
+                    format!("Background (before {since})"),
+                    !collapsed.contains(BACKGROUND),
+                )
             } else {
                 let (key, label) = &table[g as usize];
                 (key.clone(), label.clone(), collapsed.contains(key))
@@ -931,7 +937,10 @@ mod row_tests {
             })
             .collect();
         assert!(!labels.is_empty() && labels.len() <= 3, "{labels:?}");
-        assert!(labels.iter().all(|l| l.contains(" · named in") || l.contains(" · events reported")), "{labels:?}");
+        assert!(
+            labels.iter().all(|l| l.contains(" · named in") || l.contains(" · events reported")),
+            "{labels:?}"
+        );
         let days: Vec<Date> = labels
             .iter()
             .map(|l| Date::strptime("%d %b %Y", l.split(" · ").next().unwrap()).unwrap())
@@ -949,7 +958,10 @@ mod row_tests {
                 Row::Event { index, .. } => {
                     run += 1;
                     assert!(run <= 3);
-                    assert_eq!(first_day(ws.analysis().events[*index as usize].date.as_deref().unwrap()), day);
+                    assert_eq!(
+                        first_day(ws.analysis().events[*index as usize].date.as_deref().unwrap()),
+                        day
+                    );
                 }
             }
         }

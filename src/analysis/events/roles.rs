@@ -47,7 +47,9 @@ fn actor_of(p: &Parsed, mentions: &[Mention], w: usize, target: bool) -> Option<
         }
         for &c in p.parse.kids(k) {
             let participle = target && p.rel(c) == "acl" && p.kids(c, "obl").any(|a| p.rel(a) == "obl:agent");
-            if !participle && matches!(p.base(c), "acl" | "advcl" | "ccomp" | "parataxis" | "conj" | "punct" | "cc") {
+            if !participle
+                && matches!(p.base(c), "acl" | "advcl" | "ccomp" | "parataxis" | "conj" | "punct" | "cc")
+            {
                 continue;
             }
             if let Some(m) = mention_at(p, mentions, c) {
@@ -145,7 +147,8 @@ fn nominal(p: &Parsed, n: usize) -> (Vec<usize>, Vec<usize>, Option<usize>) {
     if targets.is_empty() {
         // "told his counterpart in a phone call", "held talks with X" (the "with" on
         // the verb).
-        targets = p.kids(v, "obl").filter(|&k| p.case(k) == Some("with")).flat_map(|k| p.conjuncts(k)).collect();
+        targets =
+            p.kids(v, "obl").filter(|&k| p.case(k) == Some("with")).flat_map(|k| p.conjuncts(k)).collect();
         if targets.is_empty() && p.base(n) == "obl" {
             targets = verb_targets(p, v, TargetRule::Object);
         }
@@ -163,7 +166,12 @@ fn reporter(p: &Parsed, v: usize) -> Vec<usize> {
     let mut k = v;
     for _ in 0..6 {
         match p.base(k) {
-            "conj" | "xcomp" => k = match p.head(k) { Some(h) => h, None => return Vec::new() },
+            "conj" | "xcomp" => {
+                k = match p.head(k) {
+                    Some(h) => h,
+                    None => return Vec::new(),
+                }
+            }
             "ccomp" => return p.head(k).map(|h| subjects(p, h)).unwrap_or_default(),
             _ => return Vec::new(),
         }
@@ -241,7 +249,8 @@ pub(crate) fn roles(p: &Parsed, tokens: &[Token], mentions: &[Mention], trigger:
     let mut tgt: Vec<usize> = Vec::new();
     for w in targets {
         if let Some(m) = actor_of(p, mentions, w, true) {
-            let new = mentions[m].actor != mentions[first].actor && !tgt.iter().any(|&t| mentions[t].actor == mentions[m].actor);
+            let new = mentions[m].actor != mentions[first].actor
+                && !tgt.iter().any(|&t| mentions[t].actor == mentions[m].actor);
             if new {
                 tgt.push(m);
             }
@@ -253,11 +262,41 @@ pub(crate) fn roles(p: &Parsed, tokens: &[Token], mentions: &[Mention], trigger:
 /// Nouns that describe a commentator rather than an actor: their words are not a
 /// party's statement ("Omar Lamrani, a senior military analyst at Stratfor, said").
 const COMMENTATORS: &[&str] = &[
-    "analyst", "analysts", "expert", "experts", "scholar", "scholars", "professor", "professors",
-    "researcher", "researchers", "economist", "economists", "journalist", "journalists", "reporter",
-    "reporters", "correspondent", "correspondents", "editor", "columnist", "commentator", "author",
-    "historian", "academic", "lecturer", "fellow", "strategist", "pollster", "observer", "observers",
-    "witness", "witnesses", "resident", "residents", "administrator",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "scholar",
+    "scholars",
+    "professor",
+    "professors",
+    "researcher",
+    "researchers",
+    "economist",
+    "economists",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "editor",
+    "columnist",
+    "commentator",
+    "author",
+    "historian",
+    "academic",
+    "lecturer",
+    "fellow",
+    "strategist",
+    "pollster",
+    "observer",
+    "observers",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "administrator",
 ];
 
 /// Whether the phrase of mention `m` describes a commentator: the noun it stands in
@@ -268,7 +307,8 @@ pub(crate) fn commentator(p: &Parsed, mentions: &[Mention], m: usize) -> bool {
     if p.base(w) == "appos" {
         described.extend(p.head(w));
     }
-    described.extend(p.parse.kids(w).iter().copied().filter(|&k| matches!(p.base(k), "compound" | "amod" | "nmod")));
+    described.extend(
+        p.parse.kids(w).iter().copied().filter(|&k| matches!(p.base(k), "compound" | "amod" | "nmod")),
+    );
     described.iter().any(|&d| COMMENTATORS.contains(&p.norm(d)))
 }
-

@@ -79,7 +79,8 @@ mod tests {
 
     #[test]
     fn reads_words_and_skips_multiword_tokens() {
-        let doc = "# text = I don't.\n1\tI\tI\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+        let doc =
+            "# text = I don't.\n1\tI\tI\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n\
                    2\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n3\tn't\tnot\tPART\tRB\t_\t0\troot\t_\t_\n\
                    4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
         let s = read(doc).unwrap();

@@ -99,7 +99,15 @@ impl Vocab {
             .classes
             .binary_search_by_key(&form.key, |c| c.0)
             .map_or(0, |i| usize::from(self.classes[i].1));
-        Ids { key: form.key, word, unknown, class, suffix2: form.suffix2, suffix: form.suffix, shape: form.shape }
+        Ids {
+            key: form.key,
+            word,
+            unknown,
+            class,
+            suffix2: form.suffix2,
+            suffix: form.suffix,
+            shape: form.shape,
+        }
     }
 
     /// Rows in the ambiguity-class table.

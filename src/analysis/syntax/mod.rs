@@ -39,12 +39,61 @@ pub(crate) use sentence::Parsed;
 
 /// The relations the parser assigns: UD's, with the subtypes English EWT uses.
 pub const RELATIONS: &[&str] = &[
-    "dep", "root", "nsubj", "nsubj:pass", "nsubj:outer", "obj", "iobj", "csubj", "csubj:pass", "ccomp",
-    "xcomp", "obl", "obl:agent", "obl:npmod", "obl:tmod", "obl:unmarked", "vocative", "expl", "dislocated",
-    "advcl", "advcl:relcl", "advmod", "discourse", "aux", "aux:pass", "cop", "mark", "nmod", "nmod:poss",
-    "nmod:npmod", "nmod:tmod", "nmod:unmarked", "nmod:desc", "appos", "nummod", "acl", "acl:relcl", "amod",
-    "det", "det:predet", "clf", "case", "conj", "cc", "cc:preconj", "fixed", "flat", "compound",
-    "compound:prt", "list", "parataxis", "orphan", "goeswith", "reparandum", "punct",
+    "dep",
+    "root",
+    "nsubj",
+    "nsubj:pass",
+    "nsubj:outer",
+    "obj",
+    "iobj",
+    "csubj",
+    "csubj:pass",
+    "ccomp",
+    "xcomp",
+    "obl",
+    "obl:agent",
+    "obl:npmod",
+    "obl:tmod",
+    "obl:unmarked",
+    "vocative",
+    "expl",
+    "dislocated",
+    "advcl",
+    "advcl:relcl",
+    "advmod",
+    "discourse",
+    "aux",
+    "aux:pass",
+    "cop",
+    "mark",
+    "nmod",
+    "nmod:poss",
+    "nmod:npmod",
+    "nmod:tmod",
+    "nmod:unmarked",
+    "nmod:desc",
+    "appos",
+    "nummod",
+    "acl",
+    "acl:relcl",
+    "amod",
+    "det",
+    "det:predet",
+    "clf",
+    "case",
+    "conj",
+    "cc",
+    "cc:preconj",
+    "fixed",
+    "flat",
+    "compound",
+    "compound:prt",
+    "list",
+    "parataxis",
+    "orphan",
+    "goeswith",
+    "reparandum",
+    "punct",
 ];
 
 /// The index of a relation in [`RELATIONS`]; unknown ones are `dep` (0).
@@ -182,7 +231,8 @@ impl Syntax {
         for _ in 0..n {
             key += read_varint(body, &mut at)?;
             let k = u32::try_from(key).map_err(|_| Error::model("lexicon key over 32 bits"))?;
-            let c = u16::try_from(read_varint(body, &mut at)?).map_err(|_| Error::model("ambiguity class"))?;
+            let c =
+                u16::try_from(read_varint(body, &mut at)?).map_err(|_| Error::model("ambiguity class"))?;
             classes.push((k, c));
         }
         let vocab = Vocab { keys, classes };

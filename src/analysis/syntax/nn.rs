@@ -7,7 +7,6 @@
 
 use crate::analysis::Error;
 
-
 /// Writes a varint (7 bits a byte, low first).
 pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
@@ -68,7 +67,11 @@ impl Mat {
             let row = self.row(r);
             let max = row.iter().fold(0f32, |m, v| m.max(v.abs()));
             // The smallest scale that keeps the largest value within ±127.
-            let e = if max > 0.0 { ((8.0 * (max / 127.0).log2()).ceil() + 160.0).clamp(0.0, 255.0) as u8 } else { 0 };
+            let e = if max > 0.0 {
+                ((8.0 * (max / 127.0).log2()).ceil() + 160.0).clamp(0.0, 255.0) as u8
+            } else {
+                0
+            };
             out.push(e);
             let s = scale(e);
             out.extend(row.iter().map(|v| (v / s).round().clamp(-127.0, 127.0) as i8 as u8));
@@ -225,7 +228,12 @@ impl Param {
         const B2: f32 = 0.999;
         const EPS: f32 = 1e-8;
         let c = self.m.cols;
-        let update = |range: std::ops::Range<usize>, t: &mut u32, m: &mut Mat, g: &mut [f32], m1: &mut [f32], m2: &mut [f32]| {
+        let update = |range: std::ops::Range<usize>,
+                      t: &mut u32,
+                      m: &mut Mat,
+                      g: &mut [f32],
+                      m1: &mut [f32],
+                      m2: &mut [f32]| {
             *t += 1;
             let k1 = 1.0 - B1.powi(*t as i32);
             let k2 = 1.0 - B2.powi(*t as i32);
@@ -245,7 +253,14 @@ impl Param {
                 rows.sort_unstable();
                 rows.dedup();
                 for &r in &rows {
-                    update(r * c..(r + 1) * c, &mut self.steps[r], &mut self.m, &mut self.g, &mut self.m1, &mut self.m2);
+                    update(
+                        r * c..(r + 1) * c,
+                        &mut self.steps[r],
+                        &mut self.m,
+                        &mut self.g,
+                        &mut self.m1,
+                        &mut self.m2,
+                    );
                 }
                 rows.clear();
                 self.touched = Some(rows);
@@ -288,7 +303,13 @@ pub(crate) struct Net {
 impl Net {
     /// A network with random weights: tables of `(rows, width)`, `hidden` units and
     /// heads of the given sizes; `inputs` is the width of the concatenated input.
-    pub(crate) fn new(tables: &[(usize, usize)], inputs: usize, hidden: usize, heads: &[usize], rng: &mut Rng) -> Net {
+    pub(crate) fn new(
+        tables: &[(usize, usize)],
+        inputs: usize,
+        hidden: usize,
+        heads: &[usize],
+        rng: &mut Rng,
+    ) -> Net {
         let tables = tables.iter().map(|&(r, c)| Mat::random(r, c, 0.1, rng)).collect();
         let s1 = (6.0 / (inputs + hidden) as f32).sqrt();
         Net {
@@ -377,8 +398,15 @@ pub(crate) struct Fast {
 #[derive(Debug)]
 enum SlotCache {
     /// Every row's contribution, and the value of one unit of it.
-    Eager { pre: Vec<i16>, unit: f32 },
-    Lazy { index: usize, offset: usize, unit: f32 },
+    Eager {
+        pre: Vec<i16>,
+        unit: f32,
+    },
+    Lazy {
+        index: usize,
+        offset: usize,
+        unit: f32,
+    },
 }
 
 impl Fast {
@@ -484,7 +512,9 @@ impl Fast {
         for (cache, &(_, r)) in self.slots.iter().zip(slots) {
             let (v, unit) = match *cache {
                 SlotCache::Eager { ref pre, unit } => (&pre[r * hid..(r + 1) * hid], unit),
-                SlotCache::Lazy { index, unit, .. } => (&self.big_row(r)[index * hid..(index + 1) * hid], unit),
+                SlotCache::Lazy { index, unit, .. } => {
+                    (&self.big_row(r)[index * hid..(index + 1) * hid], unit)
+                }
             };
             for (a, &b) in h.iter_mut().zip(v) {
                 *a += f32::from(b) * unit;
@@ -650,7 +680,13 @@ impl Trainee {
 
     /// Backpropagates through network `k` the softmax cross-entropy of each (head,
     /// scores, gold class): adds to every gradient on the way to the embeddings.
-    pub(crate) fn backward(&mut self, k: usize, f: &Forward, slots: &[(usize, usize)], losses: &[(usize, Vec<f32>, usize)]) {
+    pub(crate) fn backward(
+        &mut self,
+        k: usize,
+        f: &Forward,
+        slots: &[(usize, usize)],
+        losses: &[(usize, Vec<f32>, usize)],
+    ) {
         let l = &mut self.nets[k];
         let mut dh = vec![0.0; f.h.len()];
         for (j, scores, gold) in losses {

@@ -19,7 +19,6 @@ pub(crate) const MOVES: usize = 3;
 /// No word.
 const NIL: usize = usize::MAX;
 
-
 /// A parser configuration: the stack, the buffer (words `b..=n`) and the arcs made.
 pub(crate) struct State {
     n: usize,

@@ -23,7 +23,12 @@ impl Syntax {
     /// Tags and parses the sentence made of `tokens`; the capitalised words of `names`
     /// (token ranges of people's names the actor stage found) are proper nouns, whatever
     /// the tagger would have guessed of a name it never saw ("Vantrow condemned Morwen").
-    pub(crate) fn parse_tokens(&'static self, text: &str, tokens: &[Token], names: &[(usize, usize)]) -> Parsed {
+    pub(crate) fn parse_tokens(
+        &'static self,
+        text: &str,
+        tokens: &[Token],
+        names: &[(usize, usize)],
+    ) -> Parsed {
         let words = words_of(text, tokens);
         let ids: Vec<_> = words.iter().map(|w| self.vocab.ids(&Form::new(w.span.slice(text)))).collect();
         let propn = self.tags.iter().position(|t| t == "PROPN");
@@ -114,9 +119,10 @@ impl Parsed {
 
     /// Whether `w` is denied by a child ("did not meet", "never called").
     pub(crate) fn negated(&self, w: usize) -> bool {
-        self.parse.kids(w).iter().any(|&k| {
-            matches!(self.base(k), "advmod" | "det" | "aux") && NEGATIONS.contains(&self.norm(k))
-        })
+        self.parse
+            .kids(w)
+            .iter()
+            .any(|&k| matches!(self.base(k), "advmod" | "det" | "aux") && NEGATIONS.contains(&self.norm(k)))
     }
 
     /// Whether a modal of possibility governs `w` ("could meet").
@@ -176,14 +182,25 @@ impl Parsed {
             .kids(v)
             .iter()
             .copied()
-            .filter(|&k| k > v && matches!(self.base(k), "obj" | "iobj" | "obl" | "xcomp" | "compound" | "dep" | "advmod"))
+            .filter(|&k| {
+                k > v
+                    && matches!(
+                        self.base(k),
+                        "obj" | "iobj" | "obl" | "xcomp" | "compound" | "dep" | "advmod"
+                    )
+            })
             .collect();
         while let Some(k) = stack.pop() {
             words.push(k);
             if words.len() > 64 {
                 break;
             }
-            stack.extend(self.parse.kids(k).iter().filter(|&&c| !matches!(self.base(c), "punct" | "acl" | "advcl" | "parataxis")));
+            stack.extend(
+                self.parse
+                    .kids(k)
+                    .iter()
+                    .filter(|&&c| !matches!(self.base(c), "punct" | "acl" | "advcl" | "parataxis")),
+            );
         }
         let mut tokens: Vec<usize> = words.into_iter().map(|w| self.words[w].token).collect();
         tokens.sort_unstable();

@@ -67,14 +67,27 @@ pub(crate) fn new_net(words: usize, classes: usize, tags: usize, d: &Dims, rng: 
 
 /// The input slots for word `i` given the tags before it (`None` before the
 /// sentence).
-fn slots(ids: &[Ids], i: usize, p1: Option<usize>, p2: Option<usize>, none_tag: usize, out: &mut Vec<(usize, usize)>) {
+fn slots(
+    ids: &[Ids],
+    i: usize,
+    p1: Option<usize>,
+    p2: Option<usize>,
+    none_tag: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
     out.clear();
     for k in 0..=2 * WINDOW {
         let j = (i + k).checked_sub(WINDOW).filter(|&j| j < ids.len());
         match j {
             Some(j) => {
                 let w = &ids[j];
-                out.extend_from_slice(&[(WORD, w.word), (CLASS, w.class), (SUFFIX2, w.suffix2), (SUFFIX, w.suffix), (SHAPE, w.shape)]);
+                out.extend_from_slice(&[
+                    (WORD, w.word),
+                    (CLASS, w.class),
+                    (SUFFIX2, w.suffix2),
+                    (SUFFIX, w.suffix),
+                    (SHAPE, w.shape),
+                ]);
             }
             // Padding: row 0 of each table.
             None => out.extend_from_slice(&[(WORD, 0), (CLASS, 0), (SUFFIX2, 0), (SUFFIX, 0), (SHAPE, 0)]),

@@ -184,10 +184,8 @@ fn ambiguity_classes(
     let mut distinct: Vec<&Vec<u8>> = sets.iter().map(|(_, s)| s).collect();
     distinct.sort();
     distinct.dedup();
-    let mut out: Vec<(u32, u16)> = sets
-        .iter()
-        .map(|(k, s)| (*k, distinct.binary_search(&s).map_or(0, |i| i as u16 + 1)))
-        .collect();
+    let mut out: Vec<(u32, u16)> =
+        sets.iter().map(|(k, s)| (*k, distinct.binary_search(&s).map_or(0, |i| i as u16 + 1))).collect();
     out.sort_unstable();
     out
 }
@@ -203,7 +201,9 @@ pub fn fit(treebank: &[GoldSentence], cfg: &Config, log: &mut dyn FnMut(&str)) -
         treebank.iter().map(|s| s.words.iter().map(|w| Form::new(&w.form)).collect()).collect();
     let gold: Vec<Vec<usize>> = treebank
         .iter()
-        .map(|s| s.words.iter().map(|w| tags.binary_search(&class_name(&w.upos, &w.xpos)).unwrap_or(0)).collect())
+        .map(|s| {
+            s.words.iter().map(|w| tags.binary_search(&class_name(&w.upos, &w.xpos)).unwrap_or(0)).collect()
+        })
         .collect();
 
     // The vocabulary: the most frequent words (ties broken by key), then sorted; and
@@ -243,7 +243,8 @@ pub fn fit(treebank: &[GoldSentence], cfg: &Config, log: &mut dyn FnMut(&str)) -
                 .filter(|(i, _)| i % cfg.folds != fold)
                 .map(|(_, s)| s.clone())
                 .collect();
-            let net = tagger::fast(train_tagger(&rest, &vocab, &counts, tags.len(), cfg, &mut rng).quantised());
+            let net =
+                tagger::fast(train_tagger(&rest, &vocab, &counts, tags.len(), cfg, &mut rng).quantised());
             for (i, s) in tagged.iter().enumerate().filter(|(i, _)| i % cfg.folds == fold) {
                 predicted[i] = tagger::tag(&net, &s.0, &[]);
             }
@@ -347,5 +348,11 @@ pub fn evaluate(model: &Syntax, treebank: &[GoldSentence]) -> Scores {
             }
         }
     }
-    Scores { words, upos: pct(upos, words), uas: pct(uas, words), las: pct(las, words), las_full: pct(full, words) }
+    Scores {
+        words,
+        upos: pct(upos, words),
+        uas: pct(uas, words),
+        las: pct(las, words),
+        las_full: pct(full, words),
+    }
 }

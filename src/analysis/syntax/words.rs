@@ -34,7 +34,9 @@ pub(crate) fn words_of(text: &str, tokens: &[Token]) -> Vec<SynWord> {
         if apostrophe && adjacent(i + 2) {
             let clitic = tokens[i + 2].norm.as_str();
             if clitic == "t" {
-                if let Some(keep) = negation_stem(&t.norm).filter(|&k| text.is_char_boundary(t.span.start + k)) {
+                if let Some(keep) =
+                    negation_stem(&t.norm).filter(|&k| text.is_char_boundary(t.span.start + k))
+                {
                     let cut = t.span.start + keep;
                     out.push(SynWord { span: Span::new(t.span.start, cut), token: i });
                     out.push(SynWord { span: Span::new(cut, tokens[i + 2].span.end), token: i });
@@ -44,7 +46,10 @@ pub(crate) fn words_of(text: &str, tokens: &[Token]) -> Vec<SynWord> {
             }
             if matches!(clitic, "re" | "ve" | "ll" | "d" | "m") {
                 out.push(SynWord { span: t.span, token: i });
-                out.push(SynWord { span: Span::new(tokens[i + 1].span.start, tokens[i + 2].span.end), token: i + 1 });
+                out.push(SynWord {
+                    span: Span::new(tokens[i + 1].span.start, tokens[i + 2].span.end),
+                    token: i + 1,
+                });
                 i += 3;
                 continue;
             }
