@@ -78,6 +78,49 @@ test('a pile of 138 real articles opens on its key days; the background waits ap
   await first.waitFor();
   assert.match(await first.textContent(), /Background \(before/);
   assert.equal(await first.getByRole('button').getAttribute('aria-expanded'), 'false');
+
+  // Who with whom, one click away: the busiest actors, their ties, the same as a table.
+  await page.getByRole('button', { name: 'Who with whom' }).click();
+  const svg = page.locator('svg.net-svg');
+  await svg.waitFor();
+  const nodes = await svg.locator('g.node').count();
+  const edges = await svg.locator('line.edge').count();
+  assert.ok(nodes >= 10 && nodes <= 30, `${nodes} actors drawn`);
+  assert.ok(edges >= 5, `${edges} ties drawn`);
+  const drawn = Number((await page.locator('#net-summary').textContent()).match(/(\d+) of (\d+) actors drawn/)[2]);
+  assert.ok(drawn > nodes, 'the actors not drawn are counted');
+  // Readable: no actor's circle or name covers another's.
+  const overlaps = await svg.evaluate((el) => {
+    const boxes = [...el.querySelectorAll('g.node')].map((g) => [g.querySelector('title').textContent, g.getBoundingClientRect()]);
+    const out = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i][1], boxes[j][1]];
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(`${boxes[i][0]} / ${boxes[j][0]}`);
+    }
+    return out;
+  });
+  assert.deepEqual(overlaps, []);
+  await svg.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: artifact('network-mj-all.png') });
+  await page.getByText('The same ties as a table').click();
+  const pairs = page.locator('.net-table tbody tr');
+  assert.equal(await pairs.count(), edges, 'the table lists every tie drawn');
+  // Pointing at a line names its events.
+  await svg.locator('line.edge').first().dispatchEvent('pointerenter');
+  assert.match(await page.locator('.net-caption').textContent(), / – .+: \d+ events? \(\d+ cooperation, \d+ conflict\).*: ./);
+  // A pair's button filters the timeline to its events; an actor's circle to its own.
+  const shared = Number(await pairs.first().locator('td.num').first().textContent());
+  await pairs.first().getByRole('button').click();
+  await page.waitForFunction((n) => document.querySelector('#result-count').textContent.startsWith(`${n} of `), shared);
+  assert.match(await page.locator('.active-filters').textContent(), /Between: .+ and /);
+  assert.equal(await svg.locator('line.edge.chosen').count(), 1, 'the chosen tie is marked');
+  await page.getByRole('button', { name: /^Remove filter between / }).click();
+  await page.waitForFunction((t) => document.querySelector('#result-count').textContent === `${t} events`, total);
+  const actor = await svg.locator('g.node title').first().textContent();
+  await svg.locator('g.node circle').first().click();
+  await page.waitForFunction(() => /Actor: /.test(document.querySelector('.active-filters')?.textContent || ''));
+  assert.match(await page.locator('#result-count').textContent(), new RegExp(`^${actor.match(/: (\d+) events?$/)[1]} of `));
+  await page.screenshot({ path: artifact('network-mj.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });

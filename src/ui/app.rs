@@ -7,6 +7,7 @@ use super::detail::Detail;
 use super::filters::{Chips, Filters};
 use super::histogram::Histogram;
 use super::io;
+use super::network::WhoWithWhom;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::viewer::Viewer;
@@ -306,6 +307,7 @@ pub fn App() -> impl IntoView {
             <div class="center">
                 <Histogram/>
                 <Chips/>
+                <WhoWithWhom/>
                 <Timeline/>
             </div>
             <Detail/>

@@ -118,7 +118,8 @@ pub fn Chips() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         });
-        let (query, from, to) = state.view_state.with(|v| (v.query.clone(), v.from.clone(), v.to.clone()));
+        let (query, from, to, pair) =
+            state.view_state.with(|v| (v.query.clone(), v.from.clone(), v.to.clone(), v.pair.clone()));
         let mut out: Vec<AnyView> = Vec::new();
         if !query.trim().is_empty() {
             out.push(
@@ -140,6 +141,19 @@ pub fn Chips() -> impl IntoView {
                         "Dates: " {text.clone()}
                         <button type="button" aria-label=format!("Remove dates {text}")
                             on:click=move |_| state.set_view(|v| { v.from = None; v.to = None; })>"×"</button>
+                    </li>
+                }
+                .into_any(),
+            );
+        }
+        if let Some((a, b)) = pair {
+            let text = format!("{a} and {b}");
+            out.push(
+                view! {
+                    <li class="chip-f">
+                        "Between: " <bdi class="name" title=text.clone()>{text.clone()}</bdi>
+                        <button type="button" aria-label=format!("Remove filter between {text}")
+                            on:click=move |_| state.set_view(|v| v.pair = None)>"×"</button>
                     </li>
                 }
                 .into_any(),

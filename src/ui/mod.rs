@@ -10,6 +10,7 @@ mod filters;
 mod histogram;
 mod io;
 mod lanes;
+mod network;
 mod timeline;
 mod toolbar;
 mod viewer;

@@ -4,6 +4,7 @@
 
 pub mod exports;
 pub mod job;
+pub mod network;
 pub mod search;
 pub mod view;
 
@@ -238,6 +239,11 @@ impl Workspace {
     /// What `state` shows: matching events, live facet counts, the histogram.
     pub fn view(&self, state: &ViewState) -> View {
         view::compute(&self.pre, self.index.search(&state.query), state)
+    }
+
+    /// Who with whom among the events at `events` (a view's).
+    pub fn network(&self, events: &[u32]) -> network::Network {
+        network::Network::new(&self.analysis, &self.pre, events)
     }
 
     /// The list's rows for the events at `events` (a view's), grouped at `zoom`.

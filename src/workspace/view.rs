@@ -195,6 +195,10 @@ pub struct ViewState {
     pub collapsed: BTreeSet<String>,
     /// How many key days the key view shows (0: all).
     pub key_days: usize,
+    /// Only the events naming both of these actors (an edge of the network).
+    pub pair: Option<(String, String)>,
+    /// Whether the who-with-whom picture is open.
+    pub network: bool,
 }
 
 /// The key view's choices of how many days it shows (0: all).
@@ -218,6 +222,8 @@ impl Default for ViewState {
             layout: Layout::default(),
             collapsed: BTreeSet::new(),
             key_days: DEFAULT_KEY_DAYS,
+            pair: None,
+            network: false,
         }
     }
 }
@@ -255,6 +261,13 @@ impl ViewState {
         if self.key_days != DEFAULT_KEY_DAYS {
             s.append_pair("days", &self.key_days.to_string());
         }
+        if let Some((a, b)) = &self.pair {
+            s.append_pair("pair", a);
+            s.append_pair("pair", b);
+        }
+        if self.network {
+            s.append_pair("net", "1");
+        }
         s.finish()
     }
 
@@ -263,6 +276,7 @@ impl ViewState {
     pub fn from_query(q: &str) -> ViewState {
         let q = q.trim_start_matches(['#', '?']);
         let mut v = ViewState::default();
+        let mut pair = Vec::new();
         for (k, val) in form_urlencoded::parse(q.as_bytes()) {
             let val = val.into_owned();
             match k.as_ref() {
@@ -278,11 +292,18 @@ impl ViewState {
                 "fold" => {
                     v.collapsed.insert(val);
                 }
+                "pair" => pair.push(val),
+                "net" => v.network = val == "1",
                 other => {
                     if let Some(f) = Facet::parse(other) {
                         v.filters.entry(f).or_default().insert(val);
                     }
                 }
+            }
+        }
+        if let Ok([a, b]) = <[String; 2]>::try_from(pair) {
+            if !a.is_empty() && !b.is_empty() && a != b {
+                v.pair = Some((a, b));
             }
         }
         v
@@ -300,7 +321,11 @@ impl ViewState {
 
     /// Whether any search, filter or date range narrows the timeline.
     pub fn is_filtered(&self) -> bool {
-        !self.query.trim().is_empty() || !self.filters.is_empty() || self.from.is_some() || self.to.is_some()
+        !self.query.trim().is_empty()
+            || !self.filters.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
+            || self.pair.is_some()
     }
 
     /// Removes search, filters and date range (keeps zoom and layout).
@@ -309,6 +334,7 @@ impl ViewState {
         self.filters.clear();
         self.from = None;
         self.to = None;
+        self.pair = None;
     }
 }
 
@@ -484,6 +510,25 @@ impl Precomputed {
         self.story_start.is_some_and(|s| self.days.get(i).copied().flatten().is_some_and(|d| d < s))
     }
 
+    /// How many distinct actors the analysis has (actor ids are `0..actor_count()`).
+    pub(super) fn actor_count(&self) -> usize {
+        self.names[0].len()
+    }
+
+    /// The actor ids of event `i`.
+    pub(super) fn actors_of(&self, i: usize) -> &[u32] {
+        self.values(0, i)
+    }
+
+    /// Each actor id's place in the order of the names (ties in counts go by it).
+    pub(super) fn actor_rank(&self) -> &[u32] {
+        &self.rank[0]
+    }
+
+    pub(super) fn actor_name(&self, id: u32) -> &str {
+        &self.names[0][id as usize]
+    }
+
     fn values(&self, k: usize, i: usize) -> &[u32] {
         &self.ids[k][self.starts[k][i] as usize..self.starts[k][i + 1] as usize]
     }
@@ -507,9 +552,23 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> Vi
     }
     let from = state.from.as_deref().and_then(|d| d.parse::<Date>().ok());
     let to = state.to.as_deref().and_then(|d| d.parse::<Date>().ok());
-    let ranged = from.is_some() || to.is_some();
+    // The pair of actors (an edge of the network), as actor ids; an actor not in the
+    // analysis matches nothing.
+    let pair = state.pair.as_ref().map(|(a, b)| {
+        let id = |name: &str| pre.names[0].iter().position(|x| x == name).map(|p| p as u32);
+        (id(a), id(b))
+    });
+    let ranged = from.is_some() || to.is_some() || pair.is_some();
+    let in_pair = |i: usize| {
+        pair.is_none_or(|(a, b)| {
+            let ids = pre.values(0, i);
+            a.is_some_and(|a| ids.contains(&a)) && b.is_some_and(|b| ids.contains(&b))
+        })
+    };
     let in_range = |i: usize| {
-        !ranged || pre.days[i].is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t))
+        let dated = (from.is_none() && to.is_none())
+            || pre.days[i].is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
+        dated && in_pair(i)
     };
     // The active filters as id sets, per facet (None: the facet does not filter).
     let wanted: Vec<Option<Vec<bool>>> = Facet::ALL
@@ -618,14 +677,14 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> Vi
         facets.push(FacetList { facet: *facet, values, distinct });
     }
 
-    let months = (0..n).filter(|&i| fails[i] == 0).filter_map(|i| pre.months[i]);
+    let months = (0..n).filter(|&i| fails[i] == 0 && in_pair(i)).filter_map(|i| pre.months[i]);
     let histogram = histogram(pre.month_range, months);
     View { events: matching, found, facets, histogram }
 }
 
 /// The `limit` ids with the highest counts (ties: the lowest `rank`, the label order),
 /// in that order, and how many ids have a count at all. Linear in the number of ids.
-fn busiest(counts: &[u32], rank: &[u32], limit: usize) -> (Vec<u32>, usize) {
+pub(super) fn busiest(counts: &[u32], rank: &[u32], limit: usize) -> (Vec<u32>, usize) {
     let by = |a: &u32, b: &u32| {
         counts[*b as usize].cmp(&counts[*a as usize]).then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
     };
@@ -722,6 +781,27 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_keeps_the_events_naming_both_actors() {
+        let ws = crate::workspace::Workspace::with_samples(jiff::civil::date(2026, 11, 22));
+        let all: Vec<u32> = (0..ws.pre.len() as u32).collect();
+        let net = ws.network(&all);
+        let edge = net.edges.first().expect("the samples have actors acting together");
+        let (a, b) = (net.nodes[edge.a].name.clone(), net.nodes[edge.b].name.clone());
+        let state = ViewState { pair: Some((a.clone(), b.clone())), ..Default::default() };
+        let view = ws.view(&state);
+        assert_eq!(view.events.len(), edge.events as usize);
+        for &i in &view.events {
+            let names: Vec<&str> =
+                ws.analysis().events[i as usize].actors.iter().map(|x| x.name.as_str()).collect();
+            assert!(names.contains(&a.as_str()) && names.contains(&b.as_str()), "{names:?}");
+        }
+        // The histogram counts the pair's events too; an unknown actor matches nothing.
+        assert!(view.histogram.iter().map(|b| b.count).sum::<usize>() <= edge.events as usize);
+        let none = ws.view(&ViewState { pair: Some((a, "Nobody at all".into())), ..Default::default() });
+        assert!(none.events.is_empty());
+    }
+
+    #[test]
     fn a_long_span_keeps_the_latest_months() {
         let month = |y: i32, m: i32| y * 12 + (m - 1);
         let bars =
@@ -741,6 +821,8 @@ mod tests {
         v.selected = Some("2025-11-24|04|x+y".into());
         v.zoom = Zoom::Day;
         v.layout = Layout::ByActor;
+        v.pair = Some(("Vladimir Putin".into(), "Recep Tayyip Erdoğan".into()));
+        v.network = true;
         let q = v.to_query();
         assert_eq!(ViewState::from_query(&format!("#{q}")), v);
         assert_eq!(ViewState::from_query(""), ViewState::default());
