@@ -226,6 +226,12 @@ const TITLE_WORDS: &[&str] = &[
     "judge",
     "justice",
     "attorney",
+    "doctor",
+    "professor",
+    "prof",
+    "detective",
+    "inspector",
+    "sheriff",
     "cardinal",
     "archbishop",
     "bishop",
@@ -319,6 +325,12 @@ const ROLE_HEADS: &[&str] = &[
     "sergeant",
     "judge",
     "attorney",
+    "doctor",
+    "professor",
+    "prof",
+    "detective",
+    "inspector",
+    "sheriff",
     "cardinal",
     "archbishop",
     "bishop",
@@ -423,6 +435,12 @@ const NOT_NAMES: &[&str] = &[
     "or",
     "meanwhile",
     "however",
+    "forever",
+    "always",
+    "never",
+    "perhaps",
+    "maybe",
+    "tonight",
     "last",
     "this",
     "that",
@@ -692,6 +710,9 @@ const ORG_WORDS: &[&str] = &[
     "hezbollah",
     "network",
     "news",
+    "radio",
+    "television",
+    "tv",
     "times",
     "post",
     "press",
@@ -907,6 +928,22 @@ pub(crate) fn find_in_sentence(
         let last = *words.last().unwrap_or(&"");
         let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
         let surface = span.slice(text);
+        // Words in capitals, two or more ("LIVE SPORTS EXTRA", "BREAKING NEWS"): a
+        // heading or page furniture, not a name (acronyms alone are the gazetteer's).
+        let shouted = tokens[start..end]
+            .iter()
+            .filter(|t| {
+                let w = t.span.slice(text);
+                w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase())
+            })
+            .count();
+        if shouted >= 2 {
+            i = end;
+            continue;
+        }
+        // "the" before capitalised words names a title, a band, a programme or an
+        // institution ("the Love Song", "the Black Eyed Peas"), not a person.
+        let after_the = start > 0 && tokens[start - 1].norm == "the";
         let next_is_verb = end < n && is_reporting_or_contact_verb(&tokens[end].norm);
         // An unknown name as a clause's subject: before an auxiliary, a verb of the
         // verb dictionary or an agent noun ("Arnor is about to ...", "Gondor accused ...",
@@ -936,6 +973,12 @@ pub(crate) fn find_in_sentence(
             mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
         } else if THING_WORDS.contains(&last) || words.iter().any(|w| w.len() < 2) {
             // Not an actor.
+        } else if after_the && end - start >= 2 {
+            if subject_like {
+                let name = surface.to_string();
+                let idx = table.intern(Actor { name, kind: ActorKind::Group, country: None }, surface, None);
+                mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
+            }
         } else if end - start >= 2 && end - start <= 4 && words.iter().all(|w| !TITLE_WORDS.contains(w)) {
             let idx = match table.person_by_surname(last) {
                 Some(idx) if fold(&table.actors[idx].actor.name).ends_with(&fold(surface)) => idx,
@@ -964,7 +1007,7 @@ pub(crate) fn find_in_sentence(
                 mentions.push(Mention { span, tokens: (start, end + 1), actor: idx, anaphoric: false });
                 i = end + 1;
                 continue;
-            } else if subject_like {
+            } else if subject_like && !(start == 0 && is_plural_common_noun(last)) {
                 let idx = table.intern(
                     Actor { name: surface.to_string(), kind: ActorKind::Person, country: None },
                     surface,
@@ -976,6 +1019,13 @@ pub(crate) fn find_in_sentence(
         i = end.max(i + 1);
     }
     (mentions, places)
+}
+
+/// Whether a word opening a sentence reads as a plural of people by what they do
+/// ("Listeners", "Protesters", "Investigators", "Residents"): capitalised by its place,
+/// not a name (a surname the article gave in full was matched before this).
+fn is_plural_common_noun(w: &str) -> bool {
+    w.chars().count() >= 8 && ["ers", "ors", "ists", "ians", "ents", "ants"].iter().any(|s| w.ends_with(s))
 }
 
 /// A surname alone that the table of known people knows ("Lavrov"): the person, added
@@ -1313,6 +1363,22 @@ mod tests {
         assert_eq!(got[0], ("Recep Tayyip Erdoğan".into(), ActorKind::Person, Some("TUR".into())));
         assert_eq!(got[1].0, "Mark Rutte");
         assert_eq!(got[1].1, ActorKind::Person);
+    }
+
+    #[test]
+    fn headings_titles_of_works_and_the_media_are_not_people() {
+        let kinds = |t: &str| actors_of(t).into_iter().map(|(n, k, _)| (n, k)).collect::<Vec<_>>();
+        assert_eq!(
+            kinds("Doctor Conrad Murray has denied it."),
+            vec![("Conrad Murray".into(), ActorKind::Person)]
+        );
+        assert_eq!(kinds("LIVE SPORTS EXTRA Listeners can hear it."), vec![]);
+        assert_eq!(kinds("Listeners can also hear the Love Song and the Album Of The Week."), vec![]);
+        assert_eq!(
+            kinds("The Black Eyed Peas have paid tribute."),
+            vec![("Black Eyed Peas".into(), ActorKind::Group)]
+        );
+        assert_eq!(kinds("BBC Radio has said so."), vec![("BBC Radio".into(), ActorKind::Organization)]);
     }
 
     #[test]

@@ -249,9 +249,12 @@ pub(crate) fn unify_actors(events: &mut [EventOut], seen: Vec<Seen>) -> Vec<Acto
             }
         }
     };
+    // Events per actor: a surname alone goes to the full name that dominates.
+    let mut count: HashMap<String, usize> = HashMap::new();
     for ev in events.iter() {
         for a in &ev.actors {
             visit(a, &mut full);
+            *count.entry(unify_key(a)).or_default() += 1;
         }
     }
     // Surnames: the last word of each multi-word person name.
@@ -266,8 +269,8 @@ pub(crate) fn unify_actors(events: &mut [EventOut], seen: Vec<Seen>) -> Vec<Acto
         let mut k = unify_key(a);
         if a.kind == ActorKind::Person && !a.name.contains(' ') {
             if let Some(v) = by_surname.get(&name_key(&a.name)) {
-                if v.len() == 1 {
-                    k = v[0].clone();
+                if let Some(one) = dominant(v, &count) {
+                    k = one.clone();
                 }
             }
         }
@@ -324,6 +327,16 @@ pub(crate) fn unify_actors(events: &mut [EventOut], seen: Vec<Seen>) -> Vec<Acto
     }
     entries.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
     entries
+}
+
+/// Of the full names sharing a surname, the one a surname alone means: the only one,
+/// or one with at least three times the events of any other ("Jackson" in a pile about
+/// Michael Jackson, where his parents and siblings are named now and then). Ties in
+/// the count go to the first key in order, so the choice does not depend on hashing.
+fn dominant<'a>(keys: &'a [String], count: &HashMap<String, usize>) -> Option<&'a String> {
+    let n = |k: &String| count.get(k).copied().unwrap_or(0);
+    let best = keys.iter().max_by(|a, b| n(a).cmp(&n(b)).then_with(|| b.cmp(a)))?;
+    keys.iter().filter(|k| *k != best).all(|k| n(best) >= 3 * n(k)).then_some(best)
 }
 
 fn non_ascii(s: &str) -> usize {
@@ -656,6 +669,25 @@ mod tests {
         };
         refresh(&mut ev);
         ev
+    }
+
+    #[test]
+    fn a_surname_alone_goes_to_the_full_name_that_dominates_the_pile() {
+        let mut events = Vec::new();
+        for _ in 0..6 {
+            events.push(event("2009-06-25", "010", "a", "Michael Jackson", "Paul Gordon"));
+        }
+        events.push(event("2009-06-26", "010", "b", "Joe Jackson", "Paul Gordon"));
+        events.push(event("2009-06-27", "010", "c", "Jackson", "Paul Gordon"));
+        events.push(event("2009-06-27", "010", "d", "Kennedy", "Paul Gordon"));
+        events.push(event("2009-06-28", "010", "e", "John Kennedy", "Paul Gordon"));
+        events.push(event("2009-06-28", "010", "e", "Robert Kennedy", "Paul Gordon"));
+        unify_actors(&mut events, Vec::new());
+        let source = |i: usize| events[i].source.as_ref().unwrap().name.clone();
+        // Six events against one: "Jackson" is Michael Jackson.
+        assert_eq!(source(7), "Michael Jackson");
+        // One against one: "Kennedy" stays as written.
+        assert_eq!(source(8), "Kennedy");
     }
 
     #[test]

@@ -563,6 +563,14 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
+/// Resolves after `ms` milliseconds (a timer).
+pub async fn sleep(ms: i32) {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+}
+
 /// Starts the analysis worker (reading and analysing happen there).
 pub async fn start_worker() {
     let _ = worker().await;

@@ -1,8 +1,13 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::app::State;
+use super::io;
 use crate::workspace::network::WIDTH;
 use crate::workspace::view::Facet;
+
+/// How long the view must stay unchanged before the picture is redrawn (ms).
+const SETTLE_MS: i32 = 120;
 
 /// "Who with whom": a button opening the network of the current view's actors, with
 /// the same as a table of pairs. Computed only while open.
@@ -28,7 +33,32 @@ pub fn WhoWithWhom() -> impl IntoView {
 #[component]
 fn NetworkBody() -> impl IntoView {
     let state = expect_context::<State>();
-    let net = Memo::new(move |_| state.view.with(|v| state.ws.with(|w| w.network(&v.events))));
+    // The picture follows the view once it settles (typing goes on at full speed; the
+    // picture catches up SETTLE_MS after the last keystroke).
+    let settled = RwSignal::new(0u64);
+    let pending = StoredValue::new(0u64);
+    Effect::new(move |first: Option<()>| {
+        state.view.track();
+        if first.is_none() {
+            return;
+        }
+        let Some(n) = pending.try_update_value(|p| {
+            *p += 1;
+            *p
+        }) else {
+            return;
+        };
+        spawn_local(async move {
+            io::sleep(SETTLE_MS).await;
+            if pending.try_get_value() == Some(n) {
+                settled.try_update(|s| *s += 1);
+            }
+        });
+    });
+    let net = Memo::new(move |_| {
+        settled.track();
+        state.view.with_untracked(|v| state.ws.with_untracked(|w| w.network(&v.events)))
+    });
     // The edge or node under the pointer: what the caption names.
     let hover = RwSignal::new(None::<Hover>);
     let filter_pair = move |a: String, b: String| state.set_view(move |v| v.pair = Some((a, b)));
