@@ -87,7 +87,8 @@ test('a pile of 138 real articles opens on its key days; the background waits ap
   const edges = await svg.locator('line.edge').count();
   assert.ok(nodes >= 10 && nodes <= 30, `${nodes} actors drawn`);
   assert.ok(edges >= 5, `${edges} ties drawn`);
-  const drawn = Number((await page.locator('#net-summary').textContent()).match(/(\d+) of (\d+) actors drawn/)[2]);
+  const summaryAll = await page.locator('#net-summary').textContent();
+  const drawn = Number(summaryAll.match(/(\d+) of (\d+) actors drawn/)[2]);
   assert.ok(drawn > nodes, 'the actors not drawn are counted');
   // Readable: no actor's circle or name covers another's.
   const overlaps = await svg.evaluate((el) => {
@@ -116,6 +117,8 @@ test('a pile of 138 real articles opens on its key days; the background waits ap
   assert.equal(await svg.locator('line.edge.chosen').count(), 1, 'the chosen tie is marked');
   await page.getByRole('button', { name: /^Remove filter between / }).click();
   await page.waitForFunction((t) => document.querySelector('#result-count').textContent === `${t} events`, total);
+  // The picture follows the view once it settles.
+  await page.waitForFunction((s) => document.querySelector('#net-summary').textContent === s, summaryAll);
   const actor = await svg.locator('g.node title').first().textContent();
   await svg.locator('g.node circle').first().click();
   await page.waitForFunction(() => /Actor: /.test(document.querySelector('.active-filters')?.textContent || ''));

@@ -24,7 +24,7 @@ const articles = Number(process.argv[2] || 6250);
 const { server, url } = await serve();
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto(url);
+await page.goto(url + (process.env.VIEW ? '#view=' + process.env.VIEW : ''));
 await page.getByRole('list', { name: 'Timeline' }).waitFor();
 await page.getByRole('button', { name: 'Clear workspace' }).click();
 await page.waitForTimeout(100);

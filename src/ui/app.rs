@@ -11,7 +11,7 @@ use super::network::WhoWithWhom;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::viewer::Viewer;
-use crate::workspace::view::{View, ViewState};
+use crate::workspace::view::{Bar, FacetList, View, ViewState};
 use crate::workspace::{Change, Install, Workspace};
 use std::collections::VecDeque;
 
@@ -25,6 +25,15 @@ pub struct Opened {
     pub return_to: String,
 }
 
+/// What the side panels show, the filters' live counts and the histogram: the view's,
+/// one frame after it, so that a keystroke paints its results (the count and the rows)
+/// first and the panels in the next frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Panels {
+    pub facets: Vec<FacetList>,
+    pub histogram: Vec<Bar>,
+}
+
 /// The page's state, created once here and shared by context.
 #[derive(Clone, Copy)]
 pub struct State {
@@ -33,6 +42,8 @@ pub struct State {
     pub view_state: RwSignal<ViewState>,
     /// What the view state shows (derived).
     pub view: Memo<View>,
+    /// The view's facets and histogram, a frame later.
+    pub panels: RwSignal<Panels>,
     pub opened: RwSignal<Option<Opened>>,
     pub dragging: RwSignal<bool>,
     /// What is being done: (stage, done, total).
@@ -185,11 +196,14 @@ pub fn App() -> impl IntoView {
     let today = io::today();
     let ws = RwSignal::new(Workspace::with_samples(today));
     let view_state = RwSignal::new(ViewState::from_query(&io::current_hash()));
-    let view = Memo::new(move |_| ws.with(|w| view_state.with(|v| w.view(v))));
+    // The matching events, at once; the filters' counts and the histogram (`panels`)
+    // are computed and painted in the next frame.
+    let view = Memo::new(move |_| ws.with(|w| view_state.with(|v| w.view_events(v))));
     let state = State {
         ws,
         view_state,
         view,
+        panels: RwSignal::new(Panels::default()),
         opened: RwSignal::new(None),
         dragging: RwSignal::new(false),
         progress: RwSignal::new(None),
@@ -198,6 +212,28 @@ pub fn App() -> impl IntoView {
         stops: StoredValue::new(0),
     };
     provide_context(state);
+
+    // The panels follow the view a frame later (only the latest view is copied).
+    let pending = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        // The state too: a filter that leaves the same events still changes the
+        // filters' checkboxes and counts.
+        view.track();
+        view_state.track();
+        let Some(n) = pending.try_update_value(|p| {
+            *p += 1;
+            *p
+        }) else {
+            return;
+        };
+        spawn_local(async move {
+            io::after_paint().await;
+            if pending.try_get_value() == Some(n) {
+                let full = ws.with_untracked(|w| view_state.with_untracked(|v| w.view(v)));
+                state.panels.set(Panels { facets: full.facets, histogram: full.histogram });
+            }
+        });
+    });
 
     // The saved workspace, if any, replaces the samples; then every change is saved.
     let loaded = RwSignal::new(false);

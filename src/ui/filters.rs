@@ -27,7 +27,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let state = expect_context::<State>();
     let all = RwSignal::new(false);
     let values = Memo::new(move |_| {
-        state.view.with(|v| {
+        state.panels.with(|v| {
             v.facets
                 .iter()
                 .find(|l| l.facet == facet)
@@ -109,7 +109,7 @@ fn FacetOption(
 pub fn Chips() -> impl IntoView {
     let state = expect_context::<State>();
     let chips = move || {
-        let labels = state.view.with(|v| {
+        let labels = state.panels.with(|v| {
             v.facets
                 .iter()
                 .flat_map(|l| {

@@ -9,7 +9,7 @@ use super::io;
 #[component]
 pub fn Histogram() -> impl IntoView {
     let state = expect_context::<State>();
-    let bars = Memo::new(move |_| state.view.with(|v| v.histogram.clone()));
+    let bars = Memo::new(move |_| state.panels.with(|v| v.histogram.clone()));
     let svg_ref = NodeRef::<html::Div>::new();
     // Dragging: the bar indices under the pointer at start and now.
     let drag = RwSignal::new(None::<(usize, usize)>);

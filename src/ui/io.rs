@@ -563,6 +563,15 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
 
+/// Resolves once the next frame is painted (an animation frame, then a task).
+pub async fn after_paint() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    next_task().await;
+}
+
 /// Resolves after `ms` milliseconds (a timer).
 pub async fn sleep(ms: i32) {
     let wait = js_sys::Promise::new(&mut |resolve, _| {

@@ -238,7 +238,13 @@ impl Workspace {
 
     /// What `state` shows: matching events, live facet counts, the histogram.
     pub fn view(&self, state: &ViewState) -> View {
-        view::compute(&self.pre, self.index.search(&state.query), state)
+        view::compute(&self.pre, self.index.search(&state.query), state, true)
+    }
+
+    /// [`view`](Workspace::view) without the facets and the histogram: the matching
+    /// events only (what a keystroke paints first).
+    pub fn view_events(&self, state: &ViewState) -> View {
+        view::compute(&self.pre, self.index.search(&state.query), state, false)
     }
 
     /// Who with whom among the events at `events` (a view's).

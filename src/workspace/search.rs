@@ -165,18 +165,30 @@ impl SearchIndex {
     /// The events of the terms `w` matches, and the terms it matches other than by prefix
     /// (typos), for highlighting; prefix matches are highlighted by the prefix itself.
     fn word(&self, w: &str) -> (Vec<u32>, Vec<String>) {
-        let mut ids: BTreeSet<u64> = BTreeSet::new();
+        // Term ids (a term matched twice is harmless: the union below is a bit set),
+        // and the terms matched only by their spelling, not as a prefix (for the
+        // highlights). A one-letter prefix matches thousands of terms: nothing is
+        // copied or allocated per term.
+        let mut ids: Vec<u64> = Vec::new();
         let mut terms = Vec::new();
-        let mut collect = |stream: &mut dyn FnMut() -> Option<(Vec<u8>, u64)>| {
-            while let Some((k, v)) = stream() {
-                if ids.insert(v) && !k.starts_with(w.as_bytes()) {
-                    terms.push(String::from_utf8_lossy(&k).into_owned());
-                }
-            }
-        };
         {
             let mut s = self.terms.search(Str::new(w).starts_with()).into_stream();
-            collect(&mut || s.next().map(|(k, v)| (k.to_vec(), v)));
+            while let Some((_, v)) = s.next() {
+                ids.push(v);
+            }
+        }
+        fn fuzzy<A: Automaton>(
+            w: &str,
+            mut s: fst::map::Stream<'_, A>,
+            ids: &mut Vec<u64>,
+            terms: &mut Vec<String>,
+        ) {
+            while let Some((k, v)) = s.next() {
+                if !k.starts_with(w.as_bytes()) {
+                    terms.push(String::from_utf8_lossy(k).into_owned());
+                }
+                ids.push(v);
+            }
         }
         let len = w.chars().count();
         let distance = match len {
@@ -186,17 +198,17 @@ impl SearchIndex {
         };
         if distance > 0 {
             if let Ok(lev) = Levenshtein::new(w, distance) {
-                let mut s = self.terms.search(lev).into_stream();
-                collect(&mut || s.next().map(|(k, v)| (k.to_vec(), v)));
+                fuzzy(w, self.terms.search(lev).into_stream(), &mut ids, &mut terms);
             }
             // A misspelt start of a longer word: "zelen" + typo.
             if len >= 5 {
                 if let Ok(lev) = Levenshtein::new(w, 1) {
-                    let mut s = self.terms.search(lev.starts_with()).into_stream();
-                    collect(&mut || s.next().map(|(k, v)| (k.to_vec(), v)));
+                    fuzzy(w, self.terms.search(lev.starts_with()).into_stream(), &mut ids, &mut terms);
                 }
             }
         }
+        terms.sort();
+        terms.dedup();
         // The union of the terms' events, through a bit set (one bit per event).
         let mut bits = vec![0u64; self.haystacks.len().div_ceil(64)];
         for &id in &ids {

@@ -540,7 +540,10 @@ impl Precomputed {
 
 /// Computes the view: events passing search, every filter and the date range; each
 /// facet's values counted over the events passing everything but that facet.
-pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> View {
+///
+/// Without `panels`, only the matching events (the facets and the histogram are left
+/// empty): what a keystroke must paint at once; the side panels follow.
+pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState, panels: bool) -> View {
     let n = pre.len();
     let mut in_search = vec![found.is_none(); n];
     if let Some(f) = &found {
@@ -595,6 +598,9 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState) -> Vi
         })
         .collect();
     let matching: Vec<u32> = (0..n).filter(|&i| fails[i] == 0 && in_range(i)).map(|i| i as u32).collect();
+    if !panels {
+        return View { events: matching, found, facets: Vec::new(), histogram: Vec::new() };
+    }
 
     // Each facet's counts. An event failing nothing counts in every facet; one failing
     // only facet k's filter counts in facet k (that facet's values are what the user is
@@ -688,14 +694,31 @@ pub(super) fn busiest(counts: &[u32], rank: &[u32], limit: usize) -> (Vec<u32>, 
     let by = |a: &u32, b: &u32| {
         counts[*b as usize].cmp(&counts[*a as usize]).then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
     };
-    let mut ids: Vec<u32> = (0..counts.len() as u32).filter(|&id| counts[id as usize] > 0).collect();
-    let distinct = ids.len();
-    if ids.len() > limit && limit > 0 {
-        ids.select_nth_unstable_by(limit - 1, by);
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    // The best `limit` so far, best first: most ids (a facet of 100,000 actors, most
+    // named once) fail one comparison with the last, without a copy of them all.
+    let mut top: Vec<u32> = Vec::new();
+    let mut distinct = 0;
+    for id in 0..counts.len() as u32 {
+        if counts[id as usize] == 0 {
+            continue;
+        }
+        distinct += 1;
+        if top.len() < limit {
+            top.push(id);
+            if top.len() == limit {
+                top.sort_unstable_by(by);
+            }
+        } else if by(&id, top.last().expect("limit > 0")).is_lt() {
+            let at = top.partition_point(|x| by(x, &id).is_lt());
+            top.insert(at, id);
+            top.pop();
+        }
     }
-    ids.truncate(limit);
-    ids.sort_unstable_by(by);
-    (ids, distinct)
+    if top.len() < limit {
+        top.sort_unstable_by(by);
+    }
+    (top, distinct)
 }
 
 fn label(facet: Facet, value: &str, titles: &BTreeMap<&str, &str>) -> String {
@@ -838,6 +861,30 @@ mod tests {
         let (top, _) = busiest(&[3, 1, 1, 0, 2], &[4, 3, 2, 1, 0], 10);
         assert_eq!(top.len(), 4);
         assert_eq!(busiest(&[0, 0], &[0, 1], 3), (vec![], 0));
+    }
+
+    #[test]
+    fn busiest_agrees_with_sorting_everything() {
+        // Counts from a fixed pseudo-random sequence, many ties and zeros.
+        let mut x = 12345u32;
+        let counts: Vec<u32> = (0..5000)
+            .map(|_| {
+                x = x.wrapping_mul(1103515245).wrapping_add(12345);
+                (x >> 16) % 7
+            })
+            .collect();
+        let rank: Vec<u32> = (0..5000u32).rev().collect();
+        for limit in [1, 8, 50, 0] {
+            let mut all: Vec<u32> = (0..5000u32).filter(|&i| counts[i as usize] > 0).collect();
+            all.sort_by(|a, b| {
+                counts[*b as usize].cmp(&counts[*a as usize]).then(rank[*a as usize].cmp(&rank[*b as usize]))
+            });
+            let n = all.len();
+            if limit > 0 {
+                all.truncate(limit);
+            }
+            assert_eq!(busiest(&counts, &rank, limit), (all, n), "limit {limit}");
+        }
     }
 
     #[test]
