@@ -14,16 +14,16 @@ const SETTLE_MS: i32 = 120;
 #[component]
 pub fn WhoWithWhom() -> impl IntoView {
     let state = expect_context::<State>();
-    let open = move || state.view_state.with(|v| v.network);
+    let open = Memo::new(move |_| state.view_state.with(|v| v.network));
     view! {
         <section class="network" aria-labelledby="net-h">
             <h2 id="net-h" class="net-head">
-                <button type="button" id="net-toggle" aria-expanded=move || open().to_string() aria-controls="net-body"
+                <button type="button" id="net-toggle" aria-expanded=move || open.get().to_string() aria-controls="net-body"
                     on:click=move |_| state.set_view(|v| v.network = !v.network)>
                     "Who with whom"
                 </button>
             </h2>
-            <Show when=open>
+            <Show when=move || open.get()>
                 <NetworkBody/>
             </Show>
         </section>
@@ -105,10 +105,15 @@ fn NetworkBody() -> impl IntoView {
             s
         })
     };
+    // What the picture marks, as memos: typing changes the view state, not these, and
+    // must not redraw the picture.
+    let pair = Memo::new(move |_| state.view_state.with(|v| v.pair.clone()));
+    let actors = Memo::new(move |_| {
+        state.view_state.with(|v| v.filters.get(&Facet::Actor).cloned().unwrap_or_default())
+    });
     let picture = move || {
-        let active_pair = state.view_state.with(|v| v.pair.clone());
-        let active_actors =
-            state.view_state.with(|v| v.filters.get(&Facet::Actor).cloned().unwrap_or_default());
+        let active_pair = pair.get();
+        let active_actors = actors.get();
         net.with(|n| {
             let most = n.edges.first().map_or(1, |e| e.events).max(1) as f64;
             let edges = n

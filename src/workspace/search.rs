@@ -50,6 +50,9 @@ pub struct SearchIndex {
     postings: Vec<Vec<u32>>,
     /// Folded words of each event's searchable text, space-joined, for phrases.
     haystacks: Vec<String>,
+    /// For each first letter of a term, its events as a bit set: a query's one-letter
+    /// word (the first keystroke) matches thousands of terms, answered without them.
+    initials: HashMap<char, Vec<u64>>,
     /// The last words looked up, with their events and terms: typing a query letter by
     /// letter looks up only the word being typed.
     cache: Mutex<HashMap<String, Arc<(Vec<u32>, Vec<String>)>>>,
@@ -61,6 +64,7 @@ impl Clone for SearchIndex {
             terms: self.terms.clone(),
             postings: self.postings.clone(),
             haystacks: self.haystacks.clone(),
+            initials: self.initials.clone(),
             cache: Mutex::default(),
         }
     }
@@ -104,12 +108,22 @@ impl SearchIndex {
         terms.sort_by(|a, b| a.0.cmp(&b.0));
         let mut builder = MapBuilder::memory();
         let mut postings = Vec::with_capacity(terms.len());
+        let mut initials: HashMap<char, Vec<u64>> = HashMap::new();
+        let words = haystacks.len().div_ceil(64);
+        for (term, list) in &terms {
+            if let Some(c) = term.chars().next() {
+                let bits = initials.entry(c).or_insert_with(|| vec![0u64; words]);
+                for &e in list {
+                    bits[e as usize / 64] |= 1 << (e % 64);
+                }
+            }
+        }
         for (id, (term, list)) in terms.into_iter().enumerate() {
             builder.insert(term.as_bytes(), id as u64).expect("terms are sorted and unique");
             postings.push(list);
         }
         let terms = Map::new(builder.into_inner().expect("in-memory fst")).expect("valid fst");
-        SearchIndex { terms, postings, haystacks, cache: Mutex::default() }
+        SearchIndex { terms, postings, haystacks, initials, cache: Mutex::default() }
     }
 
     /// The events matching every part of `query`. A word matches terms it is a prefix
@@ -165,6 +179,10 @@ impl SearchIndex {
     /// The events of the terms `w` matches, and the terms it matches other than by prefix
     /// (typos), for highlighting; prefix matches are highlighted by the prefix itself.
     fn word(&self, w: &str) -> (Vec<u32>, Vec<String>) {
+        let mut letters = w.chars();
+        if let (Some(c), None) = (letters.next(), letters.next()) {
+            return (self.initials.get(&c).map(|b| events_of(b)).unwrap_or_default(), Vec::new());
+        }
         // Term ids (a term matched twice is harmless: the union below is a bit set),
         // and the terms matched only by their spelling, not as a prefix (for the
         // highlights). A one-letter prefix matches thousands of terms: nothing is
@@ -216,16 +234,22 @@ impl SearchIndex {
                 bits[e as usize / 64] |= 1 << (e % 64);
             }
         }
-        let mut hits = Vec::new();
-        for (j, &word) in bits.iter().enumerate() {
-            let mut rest = word;
-            while rest != 0 {
-                hits.push(j as u32 * 64 + rest.trailing_zeros());
-                rest &= rest - 1;
-            }
-        }
+        let hits = events_of(&bits);
         (hits, terms)
     }
+}
+
+/// The events whose bits are set, ascending.
+fn events_of(bits: &[u64]) -> Vec<u32> {
+    let mut hits = Vec::new();
+    for (j, &word) in bits.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            hits.push(j as u32 * 64 + rest.trailing_zeros());
+            rest &= rest - 1;
+        }
+    }
+    hits
 }
 
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
@@ -329,6 +353,21 @@ mod tests {
         let pieces = highlight("Erdoğan called Zelenskyy, then Erdogan's aide.", &found);
         let hits: Vec<&str> = pieces.iter().filter(|(_, h)| *h).map(|(t, _)| t.as_str()).collect();
         assert_eq!(hits, vec!["Erdoğan", "Zelenskyy", "Erdogan"]);
+    }
+
+    #[test]
+    fn a_one_letter_word_finds_every_event_with_a_word_starting_with_it() {
+        let ws = Workspace::with_samples(date(2026, 11, 22));
+        let index = &ws.index;
+        for c in "abcdefghijklmnopqrstuvwxyz0123456789é".chars() {
+            // Folded as the query is: "é" finds words starting with "e".
+            let needle = format!(" {}", fold(&c.to_string()));
+            let expected: Vec<u32> = (0..index.haystacks.len() as u32)
+                .filter(|&i| index.haystacks[i as usize].contains(&needle))
+                .collect();
+            let got = index.search(&c.to_string()).map(|f| f.events).unwrap_or_default();
+            assert_eq!(got, expected, "{c}");
+        }
     }
 
     #[test]
