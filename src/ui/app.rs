@@ -34,6 +34,10 @@ pub struct Panels {
     pub histogram: Vec<Bar>,
 }
 
+/// Query changes closer together than this (milliseconds) are typing: the panels wait
+/// for a pause this long.
+const PANELS_QUIET_MS: i32 = 120;
+
 /// The page's state, created once here and shared by context.
 #[derive(Clone, Copy)]
 pub struct State {
@@ -213,8 +217,12 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
 
-    // The panels follow the view a frame later (only the latest view is copied).
+    // The panels follow the view a frame later (only the latest view is copied); while
+    // the user types (the query changing again within PANELS_QUIET_MS), once typing
+    // pauses that long, so that their counting and painting never delay a keystroke's
+    // rows. A filter, a range or a layout change updates them at the next frame.
     let pending = StoredValue::new(0u64);
+    let last_change = StoredValue::new((String::new(), f64::NEG_INFINITY));
     Effect::new(move |_| {
         // The state too: a filter that leaves the same events still changes the
         // filters' checkboxes and counts.
@@ -226,8 +234,19 @@ pub fn App() -> impl IntoView {
         }) else {
             return;
         };
+        // Typing: the query changed, and its previous change was a moment ago.
+        let query = view_state.with_untracked(|v| v.query.clone());
+        let now = io::now_ms();
+        let (last_query, at) = last_change.get_value();
+        let typing = query != last_query && now - at < f64::from(PANELS_QUIET_MS);
+        if query != last_query {
+            last_change.set_value((query, now));
+        }
         spawn_local(async move {
             io::after_paint().await;
+            if typing {
+                io::sleep(PANELS_QUIET_MS).await;
+            }
             if pending.try_get_value() == Some(n) {
                 let full = ws.with_untracked(|w| view_state.with_untracked(|v| w.view(v)));
                 state.panels.set(Panels { facets: full.facets, histogram: full.histogram });

@@ -572,6 +572,11 @@ pub async fn after_paint() {
     next_task().await;
 }
 
+/// Milliseconds since the page started (the performance clock).
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
 /// Resolves after `ms` milliseconds (a timer).
 pub async fn sleep(ms: i32) {
     let wait = js_sys::Promise::new(&mut |resolve, _| {

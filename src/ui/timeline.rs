@@ -2,7 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::app::State;
-use super::event_item::EventRow;
+use super::event_item::Slot;
 use super::io;
 use super::lanes::Lanes;
 use crate::workspace::view::{Layout, Row, Zoom, KEY_DAYS};
@@ -150,59 +150,22 @@ pub fn Timeline() -> impl IntoView {
                         aria-label="Timeline"
                         style:height=move || format!("{}px", offsets.with(|o| *o.last().unwrap_or(&0.0)))
                     >
-                        // Rows are kept while they stay in place (scrolling creates only
-                        // the rows coming into view).
+                        // A place per row in view, kept while it stays in view (scrolling
+                        // creates only the places coming into view; a keystroke updates them).
                         <For
                             each=move || {
                                 let (lo, hi) = visible();
-                                // Only the visible rows are copied out of the memos.
-                                let generation = state.ws.with(|w| w.generation);
-                                rows.with(|rs| offsets.with(|os| (lo..hi).map(|k| (rs[k].clone(), os[k], generation)).collect::<Vec<_>>()))
+                                lo..hi
                             }
-                            key=|(row, y, generation)| (row.clone(), y.to_bits(), *generation)
-                            let((row, y, _generation))
+                            key=|k| *k
+                            let(k)
                         >
-                            {
-                                let top = format!("{y}px");
-                                match row {
-                                    Row::Group { key, label, count, collapsed } => {
-                                        view! { <GroupRow key=key label=label count=count collapsed=collapsed top=top/> }.into_any()
-                                    }
-                                    Row::Event { index, pos } => {
-                                        view! { <EventRow index=index pos=pos top=top/> }.into_any()
-                                    }
-                                }
-                            }
+                            <Slot k=k rows=rows offsets=offsets/>
                         </For>
                     </ol>
                 </div>
             </Show>
         </section>
-    }
-}
-
-/// A group header: its label, its count, and a button that collapses or expands it.
-#[component]
-fn GroupRow(key: String, label: String, count: usize, collapsed: bool, top: String) -> impl IntoView {
-    let state = expect_context::<State>();
-    let toggle = move |_| {
-        let key = key.clone();
-        state.set_view(move |v| {
-            if !v.collapsed.remove(&key) {
-                v.collapsed.insert(key);
-            }
-        });
-    };
-    view! {
-        <li class="group" style:top=top>
-            <h3>
-                <button type="button" class="group-toggle" aria-expanded=(!collapsed).to_string() on:click=toggle>
-                    <span aria-hidden="true">{if collapsed { "▸ " } else { "▾ " }}</span>
-                    {label}
-                    <span class="g-count">{format!(" ({count})")}</span>
-                </button>
-            </h3>
-        </li>
     }
 }
 

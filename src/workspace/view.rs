@@ -545,6 +545,19 @@ impl Precomputed {
 /// empty): what a keystroke must paint at once; the side panels follow.
 pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState, panels: bool) -> View {
     let n = pre.len();
+    let unfiltered = state.from.is_none()
+        && state.to.is_none()
+        && state.pair.is_none()
+        && state.filters.values().all(|s| s.is_empty());
+    if !panels && unfiltered {
+        // A keystroke with no filter: the search's events are the view (ascending), in
+        // time proportional to them, not to the timeline.
+        let events = match &found {
+            Some(f) => f.events.iter().copied().filter(|&i| (i as usize) < n).collect(),
+            None => (0..n as u32).collect(),
+        };
+        return View { events, found, facets: Vec::new(), histogram: Vec::new() };
+    }
     let mut in_search = vec![found.is_none(); n];
     if let Some(f) = &found {
         for &i in &f.events {
@@ -622,7 +635,13 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState, panel
         }
     } else {
         all_counts = (0..7).map(|k| vec![0u32; pre.names[k].len()]).collect();
-        for i in 0..n {
+        // Narrowed by the search alone, only its events count: no pass over the rest.
+        let candidates: Box<dyn Iterator<Item = usize>> = if narrowed_by_search_only {
+            Box::new(matching.iter().map(|&i| i as usize))
+        } else {
+            Box::new(0..n)
+        };
+        for i in candidates {
             let f = fails[i];
             if f & 0x80 != 0 || !in_range(i) {
                 continue;
@@ -652,7 +671,16 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState, panel
                 .cmp(&counts[*a as usize])
                 .then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
         };
-        let (mut top, distinct) = busiest(&counts, rank, FACET_LIMIT);
+        // Few events in view: the ids they name are the candidates, not every id.
+        let (mut top, distinct) = if narrowed_by_search_only && matching.len() * 2 < n {
+            let mut ids: Vec<u32> =
+                matching.iter().flat_map(|&i| pre.values(k, i as usize)).copied().collect();
+            ids.sort_unstable();
+            ids.dedup();
+            busiest_among(&counts, rank, FACET_LIMIT, ids)
+        } else {
+            busiest(&counts, rank, FACET_LIMIT)
+        };
         // Active values stay listed, even past the limit or with no event.
         let mut extra: Vec<String> = Vec::new();
         if let Some(set) = active {
@@ -683,14 +711,30 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState, panel
         facets.push(FacetList { facet: *facet, values, distinct });
     }
 
-    let months = (0..n).filter(|&i| fails[i] == 0 && in_pair(i)).filter_map(|i| pre.months[i]);
-    let histogram = histogram(pre.month_range, months);
+    let histogram = if narrowed_by_search_only {
+        histogram(pre.month_range, matching.iter().filter_map(|&i| pre.months[i as usize]))
+    } else {
+        histogram(
+            pre.month_range,
+            (0..n).filter(|&i| fails[i] == 0 && in_pair(i)).filter_map(|i| pre.months[i]),
+        )
+    };
     View { events: matching, found, facets, histogram }
 }
 
 /// The `limit` ids with the highest counts (ties: the lowest `rank`, the label order),
 /// in that order, and how many ids have a count at all. Linear in the number of ids.
 pub(super) fn busiest(counts: &[u32], rank: &[u32], limit: usize) -> (Vec<u32>, usize) {
+    busiest_among(counts, rank, limit, 0..counts.len() as u32)
+}
+
+/// [`busiest`] among `ids` (distinct, ascending: ties keep the order `busiest` gives).
+fn busiest_among(
+    counts: &[u32],
+    rank: &[u32],
+    limit: usize,
+    ids: impl IntoIterator<Item = u32>,
+) -> (Vec<u32>, usize) {
     let by = |a: &u32, b: &u32| {
         counts[*b as usize].cmp(&counts[*a as usize]).then_with(|| rank[*a as usize].cmp(&rank[*b as usize]))
     };
@@ -699,7 +743,7 @@ pub(super) fn busiest(counts: &[u32], rank: &[u32], limit: usize) -> (Vec<u32>, 
     // named once) fail one comparison with the last, without a copy of them all.
     let mut top: Vec<u32> = Vec::new();
     let mut distinct = 0;
-    for id in 0..counts.len() as u32 {
+    for id in ids {
         if counts[id as usize] == 0 {
             continue;
         }
@@ -775,9 +819,23 @@ mod tests {
         assert!(wide.events.len() * 2 >= ws.pre.len() && wide.events.len() < ws.pre.len());
         state.toggle(Facet::Type, "01");
         let narrow = ws.view(&state);
-        for (view, state) in
-            [(&wide, ViewState { query: "e".into(), ..Default::default() }), (&narrow, state)]
-        {
+        // A search alone matching few events: only they are counted.
+        let few_state = ViewState { query: "zelenskyy".into(), ..Default::default() };
+        let few = ws.view(&few_state);
+        assert!(!few.events.is_empty() && few.events.len() * 2 < ws.pre.len());
+        assert_eq!(
+            few.histogram.iter().map(|b| b.count).sum::<usize>(),
+            few.events.iter().filter(|&&i| ws.pre.months[i as usize].is_some()).count()
+        );
+        for (view, state) in [
+            (&wide, ViewState { query: "e".into(), ..Default::default() }),
+            (&narrow, state),
+            (&few, few_state),
+        ] {
+            // What a keystroke paints first is the same events.
+            assert_eq!(ws.view_events(&state).events, view.events);
+            let listed: usize = view.facets.iter().map(|l| l.values.len()).sum();
+            assert!(listed > 0);
             let found = ws.index.search(&state.query);
             for (k, list) in view.facets.iter().enumerate() {
                 for fv in &list.values {
