@@ -585,3 +585,75 @@ fn format_dates_ranks_the_days_a_pile_is_about() {
     assert_eq!(rows.len(), days.len());
     assert_eq!(&rows[0][0], "2009-06-25");
 }
+
+/// An event as its merge key and its sources (article, evidence span).
+type Keyed = (String, Vec<(String, u64, u64)>);
+
+/// `map` then `reduce` is `analyze`: the samples as JSON Lines (article 000 is dated only
+/// through another article's call, so the reduce step's anchoring is exercised too).
+#[test]
+fn map_then_reduce_is_analyze() {
+    let dir = tempdir();
+    let mut pile = String::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(seeds()).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for p in &names {
+        let text = std::fs::read_to_string(p).unwrap();
+        pile.push_str(
+            &serde_json::json!({ "title": p.file_name().unwrap().to_str(), "text": text }).to_string(),
+        );
+        pile.push('\n');
+    }
+    let file = dir.join("pile.jsonl");
+    std::fs::write(&file, &pile).unwrap();
+    let direct = run(&["analyze", "--today", "2026-11-23", file.to_str().unwrap()]);
+    assert!(direct.status.success());
+
+    let mut map = spawn(&["map", "--today", "2026-11-23", "-"]);
+    map.stdin.take().unwrap().write_all(pile.as_bytes()).unwrap();
+    let parts = map.wait_with_output().unwrap();
+    assert!(parts.status.success(), "{}", String::from_utf8_lossy(&parts.stderr));
+    assert_eq!(String::from_utf8_lossy(&parts.stdout).lines().count(), names.len(), "a part per article");
+    let mut reduce = spawn(&["reduce", "--today", "2026-11-23", "-"]);
+    // A line map could not read is named and left out.
+    let input = format!(
+        "{}{}\n",
+        String::from_utf8_lossy(&parts.stdout),
+        r#"{"input":"x","line":9,"error":"file x:9: not JSON"}"#
+    );
+    reduce.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let reduced = reduce.wait_with_output().unwrap();
+    assert_eq!(reduced.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&reduced.stderr).contains("line 6: left out: file x:9: not JSON"));
+
+    let key = |v: &Value| {
+        let mut k: Vec<Keyed> = events(v)
+            .iter()
+            .map(|e| {
+                let mut s: Vec<(String, u64, u64)> = e["sources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| {
+                        (
+                            s["article"].as_str().unwrap().to_string(),
+                            s["start"].as_u64().unwrap(),
+                            s["end"].as_u64().unwrap(),
+                        )
+                    })
+                    .collect();
+                s.sort();
+                (e["key"].as_str().unwrap().to_string(), s)
+            })
+            .collect();
+        k.sort();
+        k
+    };
+    let (direct, reduced) = (json(&direct), json(&reduced));
+    assert!(!events(&direct).is_empty());
+    assert_eq!(key(&reduced), key(&direct));
+    // Article 000 was dated from the call article 004 pins down, in both.
+    let published = |v: &Value| v["articles"][0]["published"].clone();
+    assert_eq!(published(&reduced), published(&direct));
+    assert_eq!(reduced["articles"][0]["published_source"], "inferred");
+}

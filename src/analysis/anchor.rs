@@ -14,11 +14,11 @@ use std::collections::HashMap;
 
 use super::model::{Actor, ActorKind, EventOut};
 use super::text::fold;
-use super::{Analyzed, Document};
+use super::Part;
 
 /// An event of an undated article dated only by a bare weekday.
-#[derive(Clone, Debug)]
-pub(crate) struct Pending {
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Pending {
     /// 1 = Monday … 7 = Sunday.
     pub weekday: u8,
     /// CAMEO root of the event ("04").
@@ -60,7 +60,7 @@ fn weekday_number(d: Date) -> u8 {
 
 /// For each undated article that an event of a dated one anchors, its inferred
 /// publication date with the reason.
-pub(crate) fn infer(docs: &[Document], results: &[Analyzed]) -> Vec<(usize, (Date, String))> {
+pub(crate) fn infer(results: &[Part]) -> Vec<(usize, (Date, String))> {
     // Day-dated events of dated articles, keyed by (weekday, CAMEO root, participants):
     // one pass over the events, then one look-up per pending event, so anchoring stays
     // linear in the number of events however many articles are undated.
@@ -93,7 +93,7 @@ pub(crate) fn infer(docs: &[Document], results: &[Analyzed]) -> Vec<(usize, (Dat
         let reason = format!(
             "inferred from {}: it dates the same event ({}) between {} to {}, which this article calls “{}”; \
              taken as published on {}",
-            docs[j].file,
+            results[j].article.file,
             ev.cameo_name.to_lowercase(),
             ev.actors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(" and "),
             day,

@@ -224,8 +224,8 @@ fn unify_key(a: &Actor) -> String {
 /// (Erdogan = Erdoğan, Zelensky = Zelenskyy; the accented form is kept); a surname alone becomes the one
 /// full name that ends with it; a missing country is filled from another mention.
 /// An actor as one article saw it: the forms of its name and the roles given to it.
-#[derive(Clone, Debug)]
-pub(crate) struct Seen {
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Seen {
     pub actor: Actor,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,

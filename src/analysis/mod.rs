@@ -46,9 +46,12 @@ pub mod timeml;
 use std::collections::HashMap;
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
+pub use anchor::Pending;
 pub use error::Error;
 pub use ingest::{read_file, Document};
+pub use merge::Seen;
 pub use model::{Actor, ActorEntry, ActorKind, Analysis, ArticleOut, EventOut, PublishedSource, Source};
 pub use span::Span;
 pub use text::fold;
@@ -183,23 +186,64 @@ impl Analyzer {
         docs: &[Document],
         progress: &mut dyn FnMut(usize, usize),
     ) -> Analysis {
-        let ids: Vec<String> = (1..=docs.len()).map(|i| format!("a{i}")).collect();
-        let mut results: Vec<Analyzed> = Vec::with_capacity(docs.len());
-        for (i, (doc, id)) in docs.iter().zip(&ids).enumerate() {
-            results.push(self.analyze_one(id, doc, None));
+        let mut parts = Vec::with_capacity(docs.len());
+        for (i, doc) in docs.iter().enumerate() {
+            parts.push(self.analyze_one(&format!("a{}", i + 1), doc, None));
             progress(i + 1, docs.len());
+        }
+        self.combine(parts)
+    }
+
+    /// One article's [`Part`]: what [`analyze`](Analyzer::analyze) finds in it alone,
+    /// before the steps across articles. The map step of a run spread over machines
+    /// (`dateline map`); [`combine`](Analyzer::combine) is the reduce step.
+    pub fn part(&self, doc: &Document) -> Part {
+        self.analyze_one("a1", doc, None)
+    }
+
+    /// The analysis of a pile from its articles' [`Part`]s, in the pile's order (what
+    /// [`analyze`](Analyzer::analyze) does after reading each article alone): articles
+    /// numbered `a1`, `a2`… in that order (the parts' own ids are rewritten); an
+    /// article with no date of its own dated from the others where they pin a contact
+    /// it names by weekday (and read again with that date); actors unified across
+    /// articles; the same happening merged into one event.
+    pub fn combine(&self, parts: Vec<Part>) -> Analysis {
+        let mut results = parts;
+        for (i, part) in results.iter_mut().enumerate() {
+            let id = format!("a{}", i + 1);
+            if part.article.id != id {
+                for ev in &mut part.events {
+                    for s in ev.sources.iter_mut().filter(|s| s.article == part.article.id) {
+                        s.article.clone_from(&id);
+                    }
+                }
+                part.article.id = id;
+            }
         }
         // Anchoring can chain (an article dated by inference dates another): a few rounds.
         for _ in 0..3 {
-            let found = anchor::infer(docs, &results);
+            let found = anchor::infer(&results);
             if found.is_empty() {
                 break;
             }
             for (i, forced) in found {
-                results[i] = self.analyze_one(&ids[i], &docs[i], Some(forced));
+                // What the reading of the article needs is in its part (an undated
+                // article has no date of the file's own to keep).
+                let a = &results[i].article;
+                let doc = Document {
+                    file: a.file.clone(),
+                    title: a.title.clone(),
+                    text: a.text.clone(),
+                    warnings: a.warnings.clone(),
+                    published: None,
+                    url: None,
+                    byline: None,
+                };
+                let id = a.id.clone();
+                results[i] = self.analyze_one(&id, &doc, Some(forced));
             }
         }
-        let mut articles = Vec::with_capacity(docs.len());
+        let mut articles = Vec::with_capacity(results.len());
         let mut events = Vec::new();
         let mut seen = Vec::new();
         for r in results {
@@ -238,7 +282,7 @@ impl Analyzer {
 
     /// Analyses one article; `forced` is a publication date inferred from other
     /// articles, with its reason.
-    fn analyze_one(&self, id: &str, doc: &Document, forced: Option<(Date, String)>) -> Analyzed {
+    fn analyze_one(&self, id: &str, doc: &Document, forced: Option<(Date, String)>) -> Part {
         let (published, source, reason) = match forced {
             Some((d, why)) => (Some(d), PublishedSource::Inferred, why),
             None => self.publication(doc),
@@ -454,7 +498,7 @@ impl Analyzer {
                 roles: info.roles.clone(),
             })
             .collect();
-        Analyzed { article, events: evs, pending, weekdays, seen }
+        Part { article, events: evs, pending, weekdays, seen }
     }
 }
 
@@ -479,14 +523,20 @@ fn joint_subject(
     Some((sentence, a.actor, b.actor, tx))
 }
 
-/// One article's analysis, with what anchoring needs.
-#[derive(Clone, Debug)]
-pub(crate) struct Analyzed {
+/// One article's share of an analysis: the article, its events before they are merged
+/// with other articles', what anchoring needs, and the actors it names with the forms
+/// and roles seen. What the map step of a distributed run writes (`dateline map`, a
+/// JSON line per article); [`Analyzer::combine`] makes the pile's analysis from them,
+/// as [`Analyzer::analyze`] does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Part {
     pub article: ArticleOut,
     pub events: Vec<EventOut>,
     /// Contacts dated only by a bare weekday that no publication date resolved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pending: Vec<anchor::Pending>,
     /// Every bare weekday the article mentions without a publication date (1 = Monday).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weekdays: Vec<u8>,
     /// Every actor of the article with the forms of its name and the roles seen.
     pub seen: Vec<merge::Seen>,

@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
+//! dateline map [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] PATH...
+//! dateline reduce [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv] PATH...
 //! dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
 //! dateline timeml --out DIR FILE.tml...
 //! ```
@@ -16,6 +18,8 @@ use dateline::analysis::{self, describe, export, ingest, Analyzer, Document, Tim
 
 const USAGE: &str = "\
 usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
+       dateline map [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] PATH...
+       dateline reduce [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv] PATH...
        dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
        dateline timeml --out DIR FILE.tml...
 
@@ -24,6 +28,10 @@ analyze   reads article files and folders (- for standard input) and prints thei
           output line its analysis, in constant memory (a map step for Spark or Hadoop);
           with --format dates (JSON) or dates-csv it prints the pile's key dates, highest
           score first, each with why it scores so and its events
+map       the first half of analyze, for a run spread over machines: each input line is
+          one article (JSON), each output line what the article gives alone (its part)
+reduce    the second half: reads map's lines (in the pile's order) and prints the
+          pile's timeline as analyze does (actors unified, reports merged)
 text      prints what is read from each file: title, publication date and why, warnings, text
 timeml    writes each TimeML file to DIR with this tagger's TIMEX3 tags in its TEXT";
 
@@ -57,6 +65,25 @@ enum Format {
     DatesCsv,
 }
 
+fn format_of(name: Option<&str>) -> Format {
+    match name {
+        Some("csv") => Format::Csv,
+        Some("cameo") => Format::Cameo,
+        Some("dates") => Format::Dates,
+        Some("dates-csv") => Format::DatesCsv,
+        _ => Format::Json,
+    }
+}
+
+/// What a streaming run prints per input line.
+#[derive(Clone, Copy, PartialEq)]
+enum Stream {
+    /// The article's analysis (`analyze --format jsonl`).
+    Analyses,
+    /// The article's part, for `reduce` (`map`).
+    Parts,
+}
+
 fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
@@ -67,7 +94,7 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
             return Ok(ExitCode::SUCCESS);
         }
         Some(arg) => return Err(Usage(arg.unexpected().to_string())),
-        None => return Err(Usage("expected a command: analyze, text or timeml".into())),
+        None => return Err(Usage("expected a command: analyze, map, reduce, text or timeml".into())),
     };
     match command.as_str() {
         "analyze" => {
@@ -80,15 +107,24 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
             else {
                 return Ok(ExitCode::SUCCESS);
             };
-            let format = match o.format.as_deref() {
-                Some("csv") => Format::Csv,
-                Some("cameo") => Format::Cameo,
-                Some("dates") => Format::Dates,
-                Some("dates-csv") => Format::DatesCsv,
-                Some("jsonl") => return Ok(stream(o.paths, o.published, o.today)),
-                _ => Format::Json,
+            if o.format.as_deref() == Some("jsonl") {
+                return Ok(stream(o.paths, o.published, o.today, Stream::Analyses));
+            }
+            Ok(analyze(o.paths, o.published, o.today, format_of(o.format.as_deref())))
+        }
+        "map" => {
+            let Some(o) = options(&mut parser, "map", &[], true)? else {
+                return Ok(ExitCode::SUCCESS);
             };
-            Ok(analyze(o.paths, o.published, o.today, format))
+            Ok(stream(o.paths, o.published, o.today, Stream::Parts))
+        }
+        "reduce" => {
+            let Some(o) =
+                options(&mut parser, "reduce", &["json", "csv", "cameo", "dates", "dates-csv"], false)?
+            else {
+                return Ok(ExitCode::SUCCESS);
+            };
+            Ok(reduce(o.paths, o.today, format_of(o.format.as_deref())))
         }
         "text" => {
             let Some(o) = options(&mut parser, "text", &["json", "text"], false)? else {
@@ -112,7 +148,9 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
             }
             Ok(timeml(&out, &files))
         }
-        other => Err(Usage(format!("unknown command {other:?}: expected analyze, text or timeml"))),
+        other => {
+            Err(Usage(format!("unknown command {other:?}: expected analyze, map, reduce, text or timeml")))
+        }
     }
 }
 
@@ -151,7 +189,7 @@ fn options(
                 let v = parser.value()?.string()?;
                 today = Some(analysis::parse_date(&v).map_err(|e| Usage(format!("--today: {e}")))?);
             }
-            Long("format") => {
+            Long("format") if !formats.is_empty() => {
                 let v = parser.value()?.string()?;
                 if !formats.contains(&v.as_str()) {
                     let (last, rest) = formats.split_last().expect("a command has formats");
@@ -237,15 +275,68 @@ fn analyze(
         builder = builder.published(file, date);
     }
     let analysis = builder.build().analyze(&docs);
+    print(&analysis, format);
+    report(&errors, false)
+}
+
+fn print(analysis: &analysis::Analysis, format: Format) {
     let out = match format {
-        Format::Json => export::to_json(&analysis) + "\n",
-        Format::Csv => export::to_csv(&analysis),
-        Format::Cameo => export::to_cameo_tsv(&analysis),
-        Format::Dates => export::key_dates_json(&analysis) + "\n",
-        Format::DatesCsv => export::key_dates_csv(&analysis),
+        Format::Json => export::to_json(analysis) + "\n",
+        Format::Csv => export::to_csv(analysis),
+        Format::Cameo => export::to_cameo_tsv(analysis),
+        Format::Dates => export::key_dates_json(analysis) + "\n",
+        Format::DatesCsv => export::key_dates_csv(analysis),
     };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
+}
+
+/// `reduce`: the parts `map` printed, one JSON line each, in the pile's order (the
+/// inputs in the order given, each line by line), made into the pile's analysis by the
+/// core's `combine` (which dates an undated article from the others, as `analyze`
+/// does: `--today` as given to `map`) and printed as `analyze` prints. A line `map` could not read (its
+/// `error`) is named on standard error and left out (exit status 1); so is a line that
+/// is not a part.
+fn reduce(paths: Vec<PathBuf>, today: jiff::civil::Date, format: Format) -> ExitCode {
+    use std::io::BufRead;
+    let mut errors = Vec::new();
+    let mut parts = Vec::new();
+    for path in expand(paths, &mut errors) {
+        let (name, reader): (String, Box<dyn BufRead>) = if path.as_os_str() == "-" {
+            ("stdin".to_string(), Box::new(std::io::stdin().lock()))
+        } else {
+            match std::fs::File::open(&path) {
+                Ok(f) => (base_name(&path), Box::new(std::io::BufReader::new(f))),
+                Err(e) => {
+                    errors.push(format!("file {}: cannot read: {e}", path.display()));
+                    continue;
+                }
+            }
+        };
+        for (n, line) in reader.split(b'\n').enumerate() {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => {
+                    errors.push(format!("file {name}: cannot read line {}: {e}", n + 1));
+                    break;
+                }
+            };
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<analysis::Part>(&line) {
+                Ok(part) => parts.push(part),
+                Err(e) => {
+                    let why = serde_json::from_slice::<serde_json::Value>(&line)
+                        .ok()
+                        .and_then(|v| v.get("error").and_then(|x| x.as_str()).map(str::to_string))
+                        .unwrap_or_else(|| format!("not a part written by dateline map ({e})"));
+                    errors.push(format!("file {name}, line {}: left out: {why}", n + 1));
+                }
+            }
+        }
+    }
+    print(&Analyzer::builder(today).build().combine(parts), format);
     report(&errors, false)
 }
 
@@ -254,11 +345,13 @@ fn analyze(
 /// each is analysed on its own and printed as one line: the analysis (schema 1) with
 /// the input's name and line number. Memory stays that of one article, however long
 /// the stream. A line that cannot be read prints {"input", "line", "error"} and the
-/// stream goes on (exit status 1 at the end).
+/// stream goes on (exit status 1 at the end). `map` is the same with each line's
+/// [`Part`](analysis::Part) instead of its analysis.
 fn stream(
     paths: Vec<PathBuf>,
     published: Vec<(String, jiff::civil::Date)>,
     today: jiff::civil::Date,
+    what: Stream,
 ) -> ExitCode {
     use std::io::BufRead;
     let mut builder = Analyzer::builder(today);
@@ -297,8 +390,13 @@ fn stream(
             let mut value = match read {
                 Ok(mut doc) => {
                     doc.file = label;
-                    serde_json::to_value(analyzer.analyze(std::slice::from_ref(&doc)))
-                        .expect("analysis serialises")
+                    match what {
+                        Stream::Analyses => {
+                            serde_json::to_value(analyzer.analyze(std::slice::from_ref(&doc)))
+                        }
+                        Stream::Parts => serde_json::to_value(analyzer.part(&doc)),
+                    }
+                    .expect("analysis serialises")
                 }
                 Err(e) => {
                     failed = true;
