@@ -25,7 +25,8 @@ fn main() {
                 .take(4)
                 .enumerate()
                 .map(|(i, part)| {
-                    let name = if i == 0 { "2025-11-25-fuzz.txt".to_string() } else { format!("fuzz-{i}.txt") };
+                    let name =
+                        if i == 0 { "2025-11-25-fuzz.txt".to_string() } else { format!("fuzz-{i}.txt") };
                     Document::from_text(name, part)
                 })
                 .collect();
@@ -35,5 +36,9 @@ fn main() {
     let n = inputs.len() * rounds;
     let secs = t.elapsed().as_secs_f64();
     let bytes: usize = inputs.iter().map(Vec::len).sum::<usize>() * rounds;
-    println!("{n} inputs ({bytes} bytes), {events} events: {:.0} inputs/s, {:.2} MB/s", n as f64 / secs, bytes as f64 / secs / 1e6);
+    println!(
+        "{n} inputs ({bytes} bytes), {events} events: {:.0} inputs/s, {:.2} MB/s",
+        n as f64 / secs,
+        bytes as f64 / secs / 1e6
+    );
 }

@@ -56,7 +56,8 @@ const peak = rendererPeakMB();
 // closed, then open; also each keystroke's work (input to the main thread free).
 const KEY_MS = Number(process.env.KEY_MS || 0);
 async function keystrokes(mode = 'frame') {
-  const queries = ['president ilse', 'theodric', 'zelenski', 'met king'];
+  // REPEAT=N types the four queries N times (a steadier p95 than 38 keystrokes give).
+  const queries = Array(Number(process.env.REPEAT || 1)).fill(['president ilse', 'theodric', 'zelenski', 'met king']).flat();
   const times = [];
   const slowest = [];
   await page.getByRole('searchbox', { name: /Search/ }).click();

@@ -140,6 +140,8 @@ fn GroupRow(row: Memo<Option<Row>>, top: Signal<String>) -> impl IntoView {
 #[component]
 fn EventRow(row: Memo<Option<Row>>, top: Signal<String>) -> impl IntoView {
     let state = expect_context::<State>();
+    // Empty (no key, no id) for the moment a place is past the view's end before the
+    // list drops it.
     let data = Memo::new(move |_| match row.get() {
         Some(Row::Event { index, pos }) => RowData::of(state, index, pos).unwrap_or_default(),
         _ => RowData::default(),
@@ -222,7 +224,7 @@ fn EventRow(row: Memo<Option<Row>>, top: Signal<String>) -> impl IntoView {
                     {move || (reported() > 1).then(|| view! { <span class="badge reported">{format!("reported by {} articles", reported())}</span> })}
                     <span class="how">{text(|d| d.how.clone())}</span>
                 </div>
-                <button type="button" class="summary" id=move || data.with(|d| format!("open-{}", d.index)) on:click=open>
+                <button type="button" class="summary" id=move || data.with(|d| (!d.key.is_empty()).then(|| format!("open-{}", d.index))) on:click=open>
                     <bdi>{text(|d| d.summary.clone())}</bdi>
                 </button>
                 <ul class="chips" aria-label="Actors">{chips}</ul>

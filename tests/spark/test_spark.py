@@ -36,6 +36,11 @@ def pile(path):
     for f in sorted(glob.glob(os.path.join(SHARED, "corpora", "timelines-t17", "mj", "articles", "*.txt"))):
         with open(f, encoding="utf-8") as fh:
             lines.append({"title": os.path.basename(f), "date": os.path.basename(f)[:10], "text": fh.read()})
+    # Line and paragraph separators inside a text (JSON keeps them raw): a line is
+    # still one article.
+    lines.append({"title": "Separators", "date": "2025-11-25",
+                  "text": "On Monday, President Ilse Vantrow met King Theodric Morwen.\u2028"
+                          "On Tuesday, Vantrow spoke by phone with Morwen.\u2029\u0085"})
     with open(path, "w", encoding="utf-8") as out:
         for line in lines:
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -78,6 +83,9 @@ class SparkRecipe(unittest.TestCase):
             )
             self.assertGreater(len(direct["events"]), 500)
             self.assertEqual(events(spark), events(direct))
+            self.assertEqual(
+                [a["published"] for a in spark["articles"]], [a["published"] for a in direct["articles"]]
+            )
             # Reports merged across articles: some events cite several.
             self.assertTrue(any(len({s["article"] for s in e["sources"]}) > 1 for e in spark["events"]))
 
