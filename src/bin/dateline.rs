@@ -298,44 +298,20 @@ fn print(analysis: &analysis::Analysis, format: Format) {
 /// `error`) is named on standard error and left out (exit status 1); so is a line that
 /// is not a part.
 fn reduce(paths: Vec<PathBuf>, today: jiff::civil::Date, format: Format) -> ExitCode {
-    use std::io::BufRead;
     let mut errors = Vec::new();
     let mut parts = Vec::new();
-    for path in expand(paths, &mut errors) {
-        let (name, reader): (String, Box<dyn BufRead>) = if path.as_os_str() == "-" {
-            ("stdin".to_string(), Box::new(std::io::stdin().lock()))
-        } else {
-            match std::fs::File::open(&path) {
-                Ok(f) => (base_name(&path), Box::new(std::io::BufReader::new(f))),
-                Err(e) => {
-                    errors.push(format!("file {}: cannot read: {e}", path.display()));
-                    continue;
-                }
-            }
-        };
-        for (n, line) in reader.split(b'\n').enumerate() {
-            let line = match line {
-                Ok(l) => l,
-                Err(e) => {
-                    errors.push(format!("file {name}: cannot read line {}: {e}", n + 1));
-                    break;
-                }
-            };
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            match serde_json::from_slice::<analysis::Part>(&line) {
-                Ok(part) => parts.push(part),
-                Err(e) => {
-                    let why = serde_json::from_slice::<serde_json::Value>(&line)
-                        .ok()
-                        .and_then(|v| v.get("error").and_then(|x| x.as_str()).map(str::to_string))
-                        .unwrap_or_else(|| format!("not a part written by dateline map ({e})"));
-                    errors.push(format!("file {name}, line {}: left out: {why}", n + 1));
-                }
+    each_line(paths, &mut errors, |name, n, line, errors| {
+        match serde_json::from_slice::<analysis::Part>(line) {
+            Ok(part) => parts.push(part),
+            Err(e) => {
+                let why = serde_json::from_slice::<serde_json::Value>(line)
+                    .ok()
+                    .and_then(|v| v.get("error").and_then(|x| x.as_str()).map(str::to_string))
+                    .unwrap_or_else(|| format!("not a part written by dateline map ({e})"));
+                errors.push(format!("file {name}, line {n}: left out: {why}"));
             }
         }
-    }
+    });
     print(&Analyzer::builder(today).build().combine(parts), format);
     report(&errors, false)
 }
@@ -353,7 +329,6 @@ fn stream(
     today: jiff::civil::Date,
     what: Stream,
 ) -> ExitCode {
-    use std::io::BufRead;
     let mut builder = Analyzer::builder(today);
     for (file, date) in published {
         builder = builder.published(file, date);
@@ -362,7 +337,46 @@ fn stream(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = false;
     let mut errors = Vec::new();
-    for path in expand(paths, &mut errors) {
+    each_line(paths, &mut errors, |name, n, line, _errors| {
+        let label = format!("{name}:{n}");
+        let read = ingest::check_size(&label, line.len()).and_then(|_| ingest::read_json(&label, line));
+        let mut value = match read {
+            Ok(mut doc) => {
+                doc.file = label;
+                match what {
+                    Stream::Analyses => serde_json::to_value(analyzer.analyze(std::slice::from_ref(&doc))),
+                    Stream::Parts => serde_json::to_value(analyzer.part(&doc)),
+                }
+                .expect("analysis serialises")
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("dateline: {e}");
+                serde_json::json!({ "error": e.to_string() })
+            }
+        };
+        if let Some(map) = value.as_object_mut() {
+            map.insert("input".into(), name.into());
+            map.insert("line".into(), n.into());
+        }
+        let _ = serde_json::to_writer(&mut out, &value);
+        // Each answer goes out at once: the reader may be waiting for it.
+        let _ = out.write_all(b"\n").and_then(|_| out.flush());
+    });
+    let _ = out.flush();
+    report(&errors, failed)
+}
+
+/// Calls `f(input name, line number, line, errors)` for each non-blank line of each
+/// input (a file, or - for standard input), in order; an input or line that cannot be
+/// read is named in `errors` and the rest go on.
+fn each_line(
+    paths: Vec<PathBuf>,
+    errors: &mut Vec<String>,
+    mut f: impl FnMut(&str, usize, &[u8], &mut Vec<String>),
+) {
+    use std::io::BufRead;
+    for path in expand(paths, errors) {
         let (name, reader): (String, Box<dyn BufRead>) = if path.as_os_str() == "-" {
             ("stdin".to_string(), Box::new(std::io::stdin().lock()))
         } else {
@@ -382,39 +396,11 @@ fn stream(
                     break;
                 }
             };
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                f(&name, n + 1, &line, errors);
             }
-            let label = format!("{name}:{}", n + 1);
-            let read = ingest::check_size(&label, line.len()).and_then(|_| ingest::read_json(&label, &line));
-            let mut value = match read {
-                Ok(mut doc) => {
-                    doc.file = label;
-                    match what {
-                        Stream::Analyses => {
-                            serde_json::to_value(analyzer.analyze(std::slice::from_ref(&doc)))
-                        }
-                        Stream::Parts => serde_json::to_value(analyzer.part(&doc)),
-                    }
-                    .expect("analysis serialises")
-                }
-                Err(e) => {
-                    failed = true;
-                    eprintln!("dateline: {e}");
-                    serde_json::json!({ "error": e.to_string() })
-                }
-            };
-            if let Some(map) = value.as_object_mut() {
-                map.insert("input".into(), name.clone().into());
-                map.insert("line".into(), (n + 1).into());
-            }
-            let _ = serde_json::to_writer(&mut out, &value);
-            // Each answer goes out at once: the reader may be waiting for it.
-            let _ = out.write_all(b"\n").and_then(|_| out.flush());
         }
     }
-    let _ = out.flush();
-    report(&errors, failed)
 }
 
 /// Prints the files that could not be read to standard error; exit status 1 when there
