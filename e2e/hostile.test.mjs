@@ -165,3 +165,71 @@ test('a panic in the page shows a message, and the workspace survives a reload',
   assert.match(await page.locator('li.article').first().textContent(), /kept\.txt/);
   await context.close();
 });
+
+test('results as they come: with the hostile folder, a 1 MB one-line article and a 100,000-deep page, the good articles show within 10 s and every bad file is named', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.waitForTimeout(50);
+  const hostile = fs.readdirSync(DIR).filter((n) => n !== 'README.md' && n !== 'good.txt').sort();
+  const files = hostile.map((n) => [n, fs.readFileSync(path.join(DIR, n))]);
+  files.push(['long.txt', Buffer.from('Erdogan said on Monday that talks would resume. '.repeat(21000))]);
+  files.push(['deep.html', Buffer.from(`<html><body>${'<div>'.repeat(100000)}<p>On Monday, Chancellor Berin Aldmark met Queen Eowyn Rhovan.</p>${'</div>'.repeat(100000)}</body></html>`)]);
+  files.push(['2025-03-04-talks.txt', Buffer.from('Talks in Oslo\n\nOn Monday, President Ilse Vantrow met King Theodric Morwen in Oslo.\n')]);
+  files.push(['2025-03-05-call.txt', Buffer.from('A call\n\nOn Tuesday, Foreign Minister Amrod Castamir spoke by phone with Prime Minister Dorin Belecthor.\n')]);
+  // Watched in the page, frame by frame: when each thing showed, what the progress
+  // said, and the longest main-thread task.
+  await page.evaluate(() => {
+    const w = (window.__watch = { long: 0, said: new Set(), good: null, refused: null, progressGone: null, frames: 0 });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.long = Math.max(w.long, e.duration); })
+      .observe({ type: 'longtask' });
+    const frame = () => {
+      w.frames++;
+      const now = performance.now();
+      const progress = document.querySelector('.progress')?.textContent ?? '';
+      if (progress) w.said.add(progress.replace(/: \d+ of \d+/, ''));
+      const events = [...document.querySelectorAll('li.event')].map((e) => e.textContent).join('\n');
+      if (w.good === null && /Vantrow/.test(events) && /Castamir/.test(events)) w.good = { at: now, analysing: !!progress };
+      const alert = document.querySelector('[role=alert]')?.textContent ?? '';
+      if (w.refused === null && /scan\.pdf/.test(alert) && /articles\.zip/.test(alert)) w.refused = { at: now, analysing: !!progress };
+      if (w.start !== undefined && w.progressGone === null && !progress && now - w.start > 500) w.progressGone = now;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.evaluate(() => { window.__watch.start = performance.now(); });
+  await dropBytes(page, files);
+  // The good articles are on the timeline within 10 s of the drop.
+  await page.waitForFunction(() => window.__watch.good !== null, null, { timeout: 10000 });
+  // While the rest is analysed, the page answers a search at once.
+  const stillAnalysing = await page.locator('progress#progress-bar').count();
+  if (stillAnalysing) {
+    await page.getByRole('searchbox', { name: /Search/ }).fill('Castamir');
+    await page.waitForFunction(() => /of \d+ events match/.test(document.querySelector('#result-count')?.textContent ?? ''));
+    assert.ok((await timelineItemsText(page)).includes('Castamir'));
+    await page.getByRole('searchbox', { name: /Search/ }).fill('');
+  }
+  await page.waitForFunction(() => window.__watch.progressGone !== null, null, { timeout: 120000 });
+  const w = await page.evaluate(() => ({ ...window.__watch, said: [...window.__watch.said] }));
+  console.log(`good articles shown ${(w.good.at - w.start).toFixed(0)} ms after the drop (analysis still going: ${w.good.analysing}); refusals shown at ${(w.refused.at - w.start).toFixed(0)} ms; all done at ${(w.progressGone - w.start).toFixed(0)} ms; longest main-thread task ${w.long.toFixed(0)} ms`);
+  // The refusals were named while the analysis was still going on, and the progress
+  // named the long article while it was analysed.
+  assert.ok(w.refused.analysing, 'the refusals showed before the analysis ended');
+  assert.ok(w.good.analysing, 'the good articles showed before the analysis ended');
+  assert.ok(w.said.some((s) => /Analysing articles · long\.txt/.test(s)), w.said.join(' | '));
+  // Every bad file is named: refused ones in the messages, the deep page by its warning,
+  // the long article on the timeline or in a message saying why it was left out.
+  const alert = await page.getByRole('alert').textContent();
+  for (const [file, message] of Object.entries(REFUSED)) assert.match(alert, message, file);
+  const listed = await page.locator('li.article .a-file').allTextContents();
+  for (const f of ['2025-03-04-talks.txt', '2025-03-05-call.txt', 'deep.html']) assert.ok(listed.includes(f), `${f} in ${listed.join(', ')}`);
+  assert.ok(listed.includes('long.txt') || /file long\.txt: left out/.test(alert), 'long.txt analysed or named');
+  console.log(listed.includes('long.txt') ? 'long.txt was analysed whole' : 'long.txt was left out: over its time budget');
+  const deep = page.locator('li.article', { hasText: 'deep.html' });
+  assert.match(await deep.locator('.a-warn').textContent(), /nested 100002 levels deep/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+async function timelineItemsText(page) {
+  return (await page.locator('li.event').allTextContents()).join('\n');
+}

@@ -1,8 +1,9 @@
 // The analysis runs in a Web Worker: progress by files, a page that answers while
-// 1,000 articles are analysed, and a cancel that leaves the workspace as it was.
+// 1,000 articles are analysed and shows them as they come, and a cancel that keeps
+// what is on the timeline and leaves the rest out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, useBrowser, generatedArticles, dispatchDrop } from './support.mjs';
+import { openApp, useBrowser, generatedArticles, dispatchDrop, dropFiles } from './support.mjs';
 
 const env = useBrowser({ before, after });
 
@@ -13,7 +14,7 @@ async function dropMany(page, n) {
 
 const articleCount = (page) => page.locator('.articles .count').textContent();
 
-test('1,000 articles: progress of the analysis, search answers meanwhile, then the timeline', async () => {
+test('1,000 articles: progress of the analysis, search answers meanwhile, articles as they come, then the whole timeline', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
   // The samples' events (the generated articles add 8 each).
   await page.waitForFunction(() => /^\d+ events$/.test(document.querySelector('#result-count')?.textContent ?? ''));
@@ -38,12 +39,19 @@ test('1,000 articles: progress of the analysis, search answers meanwhile, then t
     input.value = 'erdogan';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await frame();
-    return {
+    const seen = {
       status,
       count: document.querySelector('#result-count').textContent,
       analysing: !!document.querySelector('progress#progress-bar'),
       articles: document.querySelector('.articles .count').textContent,
+      during: [],
     };
+    // How many articles the workspace holds while the analysis goes on.
+    while (document.querySelector('progress#progress-bar')) {
+      seen.during.push(Number(document.querySelector('.articles .count').textContent));
+      await frame();
+    }
+    return seen;
   }, total);
   await dropMany(page, 1000);
   const seen = await probe;
@@ -52,7 +60,10 @@ test('1,000 articles: progress of the analysis, search answers meanwhile, then t
   // While it works, the page answers: a search of the samples narrowed in one frame.
   assert.match(seen.count, new RegExp(`of ${samples} events match`));
   assert.ok(seen.analysing, 'the analysis was still going on');
-  assert.equal(seen.articles, String(before), 'the samples stay until the analysis is done');
+  // Articles arrive while the others are analysed: some counts between the samples'
+  // and the total were on screen before the end.
+  const between = [...new Set(seen.during)].filter((n) => n > before && n < total);
+  assert.ok(between.length >= 1, `articles as they came: ${[...new Set(seen.during)].join(', ')}`);
   await page.waitForFunction((n) => document.querySelector('.articles .count')?.textContent === String(n), total, { timeout: 120000 });
   await page.waitForFunction(() => !document.querySelector('progress#progress-bar'));
   await page.getByRole('searchbox', { name: /Search/ }).fill('');
@@ -63,16 +74,26 @@ test('1,000 articles: progress of the analysis, search answers meanwhile, then t
   await context.close();
 });
 
-test('cancel stops the analysis; the workspace is as it was and the next drop works', async () => {
+test('cancel stops the analysis; what is on the timeline stays, the rest is left out, and the next drop works', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
   const before = Number(await articleCount(page));
-  // Cancel as soon as the worker analyses.
+  // Cancel as soon as the worker analyses (before any article has come).
   await dropAndClickWhen(page, 'Analysing articles', 'Cancel');
-  assert.match(await page.locator('.messages, [role=alert], .toolbar').first().textContent(), /cancelled/);
+  assert.match(await page.locator('.messages, [role=alert], .toolbar').first().textContent(), /cancelled: the files not yet on the timeline were left out/);
   assert.equal(await articleCount(page), String(before));
+  // Cancel once some articles have come: they stay, the others are left out, and
+  // nothing arrives later.
+  const shown = page.waitForFunction((n) => Number(document.querySelector('.articles .count')?.textContent) > n, before, { timeout: 60000 });
+  await dropMany(page, 1000);
+  await shown;
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const kept = Number(await articleCount(page));
+  await page.waitForTimeout(1500);
+  assert.equal(Number(await articleCount(page)), kept, 'nothing arrives after the cancel');
+  assert.ok(kept > before && kept < before + 1000, `${kept} articles kept`);
   // A new worker takes the next job.
-  await dropMany(page, 3);
-  await page.waitForFunction((n) => document.querySelector('.articles .count')?.textContent === String(n), before + 3, { timeout: 60000 });
+  await dropFiles(page, [{ name: '2025-04-01-after.txt', text: 'After\n\nOn Monday, President Ilse Vantrow met King Theodric Morwen.\n' }]);
+  await page.waitForFunction((n) => document.querySelector('.articles .count')?.textContent === String(n), kept + 1, { timeout: 60000 });
   assert.deepEqual(errors, []);
   await context.close();
 });

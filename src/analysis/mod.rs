@@ -188,7 +188,9 @@ impl Analyzer {
     ) -> Analysis {
         let mut parts = Vec::with_capacity(docs.len());
         for (i, doc) in docs.iter().enumerate() {
-            parts.push(self.analyze_one(&format!("a{}", i + 1), doc, None));
+            parts.push(
+                self.analyze_one(&format!("a{}", i + 1), doc, None, &mut || true).expect("never stopped"),
+            );
             progress(i + 1, docs.len());
         }
         self.combine(parts)
@@ -198,7 +200,14 @@ impl Analyzer {
     /// before the steps across articles. The map step of a run spread over machines
     /// (`dateline map`); [`combine`](Analyzer::combine) is the reduce step.
     pub fn part(&self, doc: &Document) -> Part {
-        self.analyze_one("a1", doc, None)
+        self.analyze_one("a1", doc, None, &mut || true).expect("never stopped")
+    }
+
+    /// [`part`](Analyzer::part) that asks `keep_going()` before each sentence and gives
+    /// up, returning `None`, at the first `false`: how a caller with a clock holds an
+    /// article to a budget of time (the core has no clock).
+    pub fn part_within(&self, doc: &Document, keep_going: &mut dyn FnMut() -> bool) -> Option<Part> {
+        self.analyze_one("a1", doc, None, keep_going)
     }
 
     /// The analysis of a pile from its articles' [`Part`]s, in the pile's order (what
@@ -240,7 +249,7 @@ impl Analyzer {
                     byline: None,
                 };
                 let id = a.id.clone();
-                results[i] = self.analyze_one(&id, &doc, Some(forced));
+                results[i] = self.analyze_one(&id, &doc, Some(forced), &mut || true).expect("never stopped");
             }
         }
         let mut articles = Vec::with_capacity(results.len());
@@ -281,8 +290,15 @@ impl Analyzer {
     }
 
     /// Analyses one article; `forced` is a publication date inferred from other
-    /// articles, with its reason.
-    fn analyze_one(&self, id: &str, doc: &Document, forced: Option<(Date, String)>) -> Part {
+    /// articles, with its reason. `keep_going()` is asked before each sentence; at its
+    /// first `false` the article is given up (`None`).
+    fn analyze_one(
+        &self,
+        id: &str,
+        doc: &Document,
+        forced: Option<(Date, String)>,
+        keep_going: &mut dyn FnMut() -> bool,
+    ) -> Option<Part> {
         let (published, source, reason) = match forced {
             Some((d, why)) => (Some(d), PublishedSource::Inferred, why),
             None => self.publication(doc),
@@ -297,6 +313,9 @@ impl Analyzer {
         let mut carried: Option<(Span, usize, usize, Option<usize>)> = None;
         let skipped = boilerplate::regions(text);
         for sentence in text::sentences(text) {
+            if !keep_going() {
+                return None;
+            }
             if is_boilerplate(sentence.slice(text)) || skipped.iter().any(|r| r.contains(sentence)) {
                 continue;
             }
@@ -498,7 +517,7 @@ impl Analyzer {
                 roles: info.roles.clone(),
             })
             .collect();
-        Part { article, events: evs, pending, weekdays, seen }
+        Some(Part { article, events: evs, pending, weekdays, seen })
     }
 }
 

@@ -12,7 +12,7 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::viewer::Viewer;
 use crate::workspace::view::{Bar, FacetList, View, ViewState};
-use crate::workspace::{Change, Install, Workspace};
+use crate::workspace::{Change, Done, Install, Workspace};
 use std::collections::VecDeque;
 
 /// What the article viewer shows: an article, the evidence to emphasise, and where to
@@ -50,8 +50,8 @@ pub struct State {
     pub panels: RwSignal<Panels>,
     pub opened: RwSignal<Option<Opened>>,
     pub dragging: RwSignal<bool>,
-    /// What is being done: (stage, done, total).
-    pub progress: RwSignal<Option<(&'static str, usize, usize)>>,
+    /// What is being done: (stage, done, total, the file being worked on or "").
+    pub progress: RwSignal<Option<(&'static str, usize, usize, String)>>,
     /// Changes waiting for the analysis worker, in order, with the files they add.
     pub queue: StoredValue<VecDeque<(Change, io::Opened)>, LocalStorage>,
     /// Whether a change is being carried out.
@@ -59,6 +59,9 @@ pub struct State {
     /// Counts stops (cancel, clear): files being read and a job's result that arrive
     /// after one are dropped.
     pub stops: StoredValue<u64>,
+    /// Counts the results (early or final) that have arrived: one being installed when
+    /// a newer one arrives is dropped.
+    pub arrivals: StoredValue<u64>,
 }
 
 impl State {
@@ -67,7 +70,7 @@ impl State {
         if list.is_empty() {
             return;
         }
-        self.progress.set(Some(("Opening files", 0, list.len())));
+        self.progress.set(Some(("Opening files", 0, list.len(), String::new())));
         let stops = self.stops.get_value();
         let stopped = move || self.stops.get_value() != stops;
         spawn_local(async move {
@@ -107,27 +110,24 @@ impl State {
                 let done = match ready {
                     Ok(()) => {
                         let job = self.ws.with_untracked(|w| w.job(change));
-                        io::run_job(job, opened, move |stage, d, t| progress.set(Some((stage.label(), d, t))))
-                            .await
+                        let listener = io::Listener {
+                            progress: Box::new(move |stage, d, t, file| {
+                                progress.set(Some((stage.label(), d, t, file)))
+                            }),
+                            message: Box::new(move |m| self.ws.update(|w| w.messages.push(m))),
+                            partial: Box::new(move |bytes| self.install_partial(bytes, stops)),
+                        };
+                        io::run_job(job, opened, listener).await
                     }
                     Err(e) => Err(e),
                 };
                 match done {
-                    Ok(mut done) => {
-                        // The search index and view tables are built a step per task,
-                        // so the page keeps painting; a stop meanwhile drops the result.
-                        let mut install = Install::new(std::mem::take(&mut done.analysis));
-                        loop {
-                            io::next_task().await;
-                            if self.stops.get_value() != stops || !install.step() {
-                                break;
-                            }
-                        }
-                        if self.stops.get_value() == stops {
-                            self.ws.update(|w| {
-                                w.apply_installed(done, install);
-                            });
-                        }
+                    Ok(done) => {
+                        let arrival = self.arrive();
+                        self.install(done, move || {
+                            self.stops.get_value() == stops && self.arrivals.get_value() == arrival
+                        })
+                        .await;
                     }
                     // A stopped job: `stop` said why, if anything.
                     Err(_) if self.stops.get_value() != stops => {}
@@ -139,10 +139,53 @@ impl State {
         });
     }
 
-    /// Stops reading and analysing: what was being added is left out, the workspace
-    /// stays as it was.
+    /// Counts a result's arrival; returns its number.
+    fn arrive(self) -> u64 {
+        self.arrivals.update_value(|n| *n += 1);
+        self.arrivals.get_value()
+    }
+
+    /// Installs an early result (the articles analysed so far) unless a stop or a newer
+    /// result comes first.
+    fn install_partial(self, bytes: Vec<u8>, stops: u64) {
+        let arrival = self.arrive();
+        let current = move || self.stops.get_value() == stops && self.arrivals.get_value() == arrival;
+        spawn_local(async move {
+            io::next_task().await;
+            if !current() {
+                return;
+            }
+            match Done::from_wire(&bytes) {
+                Ok(done) => self.install(done, current).await,
+                Err(e) => {
+                    self.ws.update(|w| w.messages.push(format!("the analysis worker answered badly: {e}")))
+                }
+            }
+        });
+    }
+
+    /// Installs a job's result: the search index and view tables are built a step per
+    /// task, so the page keeps painting; if `current()` turns false meanwhile (a stop,
+    /// a newer result), the result is dropped.
+    async fn install(self, mut done: Done, current: impl Fn() -> bool) {
+        let mut install = Install::new(std::mem::take(&mut done.analysis));
+        loop {
+            io::next_task().await;
+            if !current() || !install.step() {
+                break;
+            }
+        }
+        if current() {
+            self.ws.update(|w| {
+                w.apply_installed(done, install);
+            });
+        }
+    }
+
+    /// Stops reading and analysing: the articles already on the timeline stay, the rest
+    /// of what was being added is left out.
     pub fn cancel(self) {
-        self.stop(Some("cancelled: the files being added were left out"));
+        self.stop(Some("cancelled: the files not yet on the timeline were left out"));
     }
 
     /// Stops reading and analysing; `reason` is the message to show if a change was
@@ -214,6 +257,7 @@ pub fn App() -> impl IntoView {
         queue: StoredValue::new_local(VecDeque::new()),
         busy: RwSignal::new(false),
         stops: StoredValue::new(0),
+        arrivals: StoredValue::new(0),
     };
     provide_context(state);
 

@@ -44,7 +44,7 @@ pub type Opened = Vec<(String, js_sys::ArrayBuffer)>;
 /// `stopped` says so. A file that cannot be read becomes a message.
 pub async fn read_files(
     list: Vec<Picked>,
-    progress: RwSignal<Option<(&'static str, usize, usize)>>,
+    progress: RwSignal<Option<(&'static str, usize, usize, String)>>,
     stopped: impl Fn() -> bool,
 ) -> (Opened, Vec<String>) {
     let total = list.len();
@@ -77,7 +77,7 @@ pub async fn read_files(
                 ));
             }
         }
-        progress.set(Some(("Opening files", (c * 100 + chunk.len()).min(total), total)));
+        progress.set(Some(("Opening files", (c * 100 + chunk.len()).min(total), total, String::new())));
     }
     (files, errors)
 }
@@ -470,8 +470,10 @@ pub fn panic_for_test() {
 // worker and calls [`serve_jobs`]. The samples' analysis is built in, so the first
 // timeline shows without waiting for the worker, which starts beside it. A job
 // goes over as {job: JSON, names: [..], files: [Uint8Array..]}; the worker answers
-// {progress: [stage, done, total]} as it goes, then {done: Uint8Array of JSON, see
-// `Done::to_wire`} or {failed: message}.
+// as it goes {progress: [stage, done, total, file]}, {message: text} for a file refused
+// or given up, and {partial: Uint8Array} with the articles analysed so far (a long
+// job's early results, as `Done::to_wire` writes them), then {done: Uint8Array of JSON}
+// or {failed: message}.
 
 use crate::workspace::{job, Change, Done, Job, Stage};
 
@@ -590,13 +592,19 @@ pub async fn start_worker() {
     let _ = worker().await;
 }
 
-/// Runs `job` in the worker with the files `opened` (moved to the worker), calling
-/// `progress` as it goes.
-pub async fn run_job(
-    job: Job,
-    opened: Opened,
-    progress: impl Fn(Stage, usize, usize) + 'static,
-) -> Result<Done, String> {
+/// What the page does with what a running job tells.
+pub struct Listener {
+    /// (stage, done, total, the file being read or analysed).
+    pub progress: Box<dyn Fn(Stage, usize, usize, String)>,
+    /// A message about a file, as soon as the worker knows it.
+    pub message: Box<dyn Fn(String)>,
+    /// The workspace with the articles analysed so far, as `Done::to_wire` writes it.
+    pub partial: Box<dyn Fn(Vec<u8>)>,
+}
+
+/// Runs `job` in the worker with the files `opened` (moved to the worker), telling
+/// `listener` as it goes. The messages the listener was told are not in the result.
+pub async fn run_job(job: Job, opened: Opened, listener: Listener) -> Result<Done, String> {
     let w = worker().await?;
     let msg = js_sys::Object::new();
     let names = js_sys::Array::new();
@@ -609,18 +617,24 @@ pub async fn run_job(
     let _ = js_sys::Reflect::set(&msg, &"job".into(), &JsValue::from_str(&json));
     let _ = js_sys::Reflect::set(&msg, &"names".into(), &names);
     let _ = js_sys::Reflect::set(&msg, &"files".into(), &bytes);
-    let mut progress = Some(progress);
+    let mut listener = Some(listener);
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         let fail = reject.clone();
-        let progress = progress.take().expect("a promise runs its executor once");
+        let listener = listener.take().expect("a promise runs its executor once");
         let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let data = e.data();
             let p = get(&data, "progress");
+            let m = get(&data, "message");
+            let partial = get(&data, "partial");
             if p.is_object() {
                 let a = js_sys::Array::from(&p);
                 let n = |i| a.get(i).as_f64().unwrap_or(0.0) as usize;
                 let stage = if n(0) == 0 { Stage::Reading } else { Stage::Analysing };
-                progress(stage, n(1), n(2));
+                (listener.progress)(stage, n(1), n(2), a.get(3).as_string().unwrap_or_default());
+            } else if let Some(m) = m.as_string() {
+                (listener.message)(m);
+            } else if partial.is_object() {
+                (listener.partial)(js_sys::Uint8Array::new(&partial).to_vec());
             } else if !get(&data, "done").is_undefined() {
                 let _ = resolve.call1(&JsValue::NULL, &get(&data, "done"));
             } else {
@@ -706,27 +720,35 @@ pub fn serve_jobs() {
                 files.push((names.get(i).as_string().unwrap_or_default(), b.to_vec()));
             }
         }
-        // About a hundred progress messages per stage at most.
-        let done = job::run(job, &mut |stage, done, total| {
-            if done == total || done % (total / 100).max(1) == 0 {
-                let a = js_sys::Array::of3(
-                    &JsValue::from(stage as u32),
-                    &JsValue::from(done as u32),
-                    &JsValue::from(total as u32),
-                );
-                post("progress", &a);
-            }
-        });
-        match done.to_wire() {
+        // Bytes are moved to the page, not copied.
+        let send = |key: &str, done: Done| match done.to_wire() {
             Ok(json) => {
-                // The bytes are moved to the page, not copied.
                 let bytes = js_sys::Uint8Array::from(json.as_slice());
                 let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &"done".into(), &bytes);
+                let _ = js_sys::Reflect::set(&msg, &key.into(), &bytes);
                 let _ = reply.post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()));
             }
             Err(e) => post("failed", &JsValue::from_str(&e.to_string())),
-        }
+        };
+        // The job paces itself by this clock (progress, early results, each article's
+        // time budget).
+        let clock = || js_sys::Date::now();
+        let mut done = job::run(job, Some(&clock), &mut |report| match report {
+            job::Report::Progress { stage, done, total, file } => {
+                let a = js_sys::Array::of4(
+                    &JsValue::from(stage as u32),
+                    &JsValue::from(done as u32),
+                    &JsValue::from(total as u32),
+                    &JsValue::from_str(file),
+                );
+                post("progress", &a);
+            }
+            job::Report::Message(m) => post("message", &JsValue::from_str(m)),
+            job::Report::Partial(partial) => send("partial", partial),
+        });
+        // The page has had each message as it came.
+        done.messages.clear();
+        send("done", done);
     });
     scope.set_onmessage(Some(on.as_ref().unchecked_ref()));
     on.forget();

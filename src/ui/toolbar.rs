@@ -108,7 +108,16 @@ pub fn Toolbar() -> impl IntoView {
             <Show when=move || state.progress.get().is_some()>
                 <div class="progress" role="status">
                     <label for="progress-bar">
-                        {move || state.progress.get().map(|(s, d, t)| format!("{s}: {d} of {t}")).unwrap_or_default()}
+                        {move || {
+                            state
+                                .progress
+                                .get()
+                                .map(|(s, d, t, file)| match file.as_str() {
+                                    "" => format!("{s}: {d} of {t}"),
+                                    file => format!("{s}: {d} of {t} · {file}"),
+                                })
+                                .unwrap_or_default()
+                        }}
                     </label>
                     <progress
                         id="progress-bar"

@@ -49,7 +49,8 @@ impl SamplesSnapshot {
             .collect();
         let done = job::run(
             Job { today: SAMPLES_TODAY, docs, published: Vec::new(), pasted: 0, change: Change::Reanalyze },
-            &mut |_, _, _| {},
+            None,
+            &mut |_| {},
         );
         SamplesSnapshot { today: SAMPLES_TODAY, docs: done.docs, analysis: done.analysis }
     }
@@ -192,7 +193,7 @@ impl Workspace {
 
     /// Carries out `change` here and now (what the page's worker does elsewhere).
     pub fn change(&mut self, change: Change) -> usize {
-        let done = job::run(self.job(change), &mut |_, _, _| {});
+        let done = job::run(self.job(change), None, &mut |_| {});
         self.apply(done)
     }
 
