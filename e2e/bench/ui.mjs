@@ -44,6 +44,7 @@ await page.waitForFunction(() => /^\d+ events$/.test(document.querySelector('#re
 const analyse = (Date.now() - started) / 1000;
 const events = Number((await page.locator('#result-count').textContent()).split(' ')[0]);
 const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+if (process.env.LONG) console.error("long tasks while analysing (ms):", await page.evaluate(() => window.__long.map((d) => Math.round(d)).join(" ")));
 const peak = rendererPeakMB();
 
 // Keystroke to results: type queries letter by letter (the box emptied between them);

@@ -124,6 +124,10 @@ pub mod pace {
     pub const BIG_ARTICLE: usize = 64 * 1024;
     /// Progress is told at most this often (milliseconds), and before each big article.
     pub const PROGRESS_GAP_MS: f64 = 50.0;
+    /// Early results stop once this many events are analysed: the user has plenty to
+    /// look at, and installing a bigger workspace more than once costs the page memory
+    /// and long tasks (BENCHMARKS.md).
+    pub const PARTIAL_EVENTS_MAX: usize = 10_000;
 }
 
 /// Carries out `job`, telling what it does through `report` (progress, messages, and,
@@ -231,10 +235,11 @@ pub fn run(job: Job, clock: Option<&dyn Fn() -> f64>, report: &mut dyn FnMut(Rep
     let total = docs.len();
     let mut next_partial = now() + pace::FIRST_PARTIAL_MS;
     let mut unsent = false;
+    let mut events = 0;
     for (k, &i) in order.iter().enumerate() {
         let doc = &docs[i];
         let big = doc.text.len() > pace::BIG_ARTICLE;
-        if clock.is_some() && unsent && (big || now() >= next_partial) {
+        if clock.is_some() && unsent && events <= pace::PARTIAL_EVENTS_MAX && (big || now() >= next_partial) {
             let began = now();
             report(Report::Partial(assemble(&analyzer, &docs, &parts, existing, published.clone(), pasted)));
             unsent = false;
@@ -255,6 +260,7 @@ pub fn run(job: Job, clock: Option<&dyn Fn() -> f64>, report: &mut dyn FnMut(Rep
         };
         match part {
             Some(p) => {
+                events += p.events.len();
                 parts[i] = Some(p);
                 unsent |= i >= existing;
             }

@@ -227,9 +227,15 @@ fn clause_breaks(s: &str) -> usize {
 fn modifies_noun(text: &str, sentence: Span, t: &Timex) -> bool {
     let before = text[sentence.start..t.span.start].trim_end();
     let after = &text[t.span.end..sentence.end];
-    let det = before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| {
-        matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
-    });
+    // A possessive ("Jackson's 25 June death", tokenised "Jackson 's") determines a noun too.
+    let possessive = ["'s", "’s", "s'", "s’"].iter().any(|p| before.ends_with(p));
+    let det = possessive
+        || before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "your" | "my"
+            )
+        });
     if after.starts_with("'s") || after.starts_with("’s") {
         return true;
     }
@@ -306,6 +312,14 @@ mod tests {
             ("He signed that agreement on Monday.", "signed", Some("Monday")),
             ("He met Putin on Monday, during the summit.", "met", Some("Monday")),
             ("The talks resumed in March 2022 in Istanbul.", "resumed", Some("March 2022")),
+            (
+                "Speaking a few days after Jackson 's 25 June death , Mr Chernoff , denied his client \
+                 administered the drugs.",
+                "denied",
+                None,
+            ),
+            ("Days after the singer’s June 25 death, his doctor spoke.", "spoke", None),
+            ("The singer died on June 25, his doctor said.", "died", Some("June 25")),
         ];
         for &(text, verb, want) in cases {
             let tx = tagger.tag(text, Some(PUB));
