@@ -527,7 +527,13 @@ fn fold_other_words(events: Vec<EventOut>) -> Vec<EventOut> {
         }
     }
     let all: Vec<Vec<Party>> = events.iter().map(parties).collect();
-    let words: Vec<Vec<String>> = events.iter().map(content_words).collect();
+    // The words are compared only where a date is assumed: gathered for those blocks only.
+    let mut words: Vec<Vec<String>> = vec![Vec::new(); events.len()];
+    for block in blocks.values().filter(|b| b.len() > 1 && b.iter().any(|&i| events[i].date_assumed)) {
+        for &i in block {
+            words[i] = content_words(&events[i]);
+        }
+    }
     let mut into: Vec<Option<usize>> = vec![None; events.len()];
     for mut block in blocks.into_values() {
         if block.len() < 2 {

@@ -253,7 +253,8 @@ impl Analyzer {
             }
         }
         let mut articles = Vec::with_capacity(results.len());
-        let mut events = Vec::new();
+        // Exactly sized: a doubling vector of events would hold up to half as much again.
+        let mut events = Vec::with_capacity(results.iter().map(|r| r.events.len()).sum());
         let mut seen = Vec::new();
         for r in results {
             articles.push(r.article);

@@ -147,19 +147,13 @@ impl State {
 
     /// Installs an early result (the articles analysed so far) unless a stop or a newer
     /// result comes first.
-    fn install_partial(self, bytes: Vec<u8>, stops: u64) {
+    fn install_partial(self, done: Done, stops: u64) {
         let arrival = self.arrive();
         let current = move || self.stops.get_value() == stops && self.arrivals.get_value() == arrival;
         spawn_local(async move {
             io::next_task().await;
-            if !current() {
-                return;
-            }
-            match Done::from_wire(&bytes) {
-                Ok(done) => self.install(done, current).await,
-                Err(e) => {
-                    self.ws.update(|w| w.messages.push(format!("the analysis worker answered badly: {e}")))
-                }
+            if current() {
+                self.install(done, current).await;
             }
         });
     }

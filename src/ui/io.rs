@@ -471,11 +471,14 @@ pub fn panic_for_test() {
 // timeline shows without waiting for the worker, which starts beside it. A job
 // goes over as {job: JSON, names: [..], files: [Uint8Array..]}; the worker answers
 // as it goes {progress: [stage, done, total, file]}, {message: text} for a file refused
-// or given up, and {partial: Uint8Array} with the articles analysed so far (a long
-// job's early results, as `Done::to_wire` writes them), then {done: Uint8Array of JSON}
-// or {failed: message}.
+// or given up, and answers in pieces ({piece: Uint8Array}, as `wire::write` writes
+// them) closed by {partial: n} (the articles analysed so far: a long job's early
+// results, read by the page piece by piece as they arrive) or {done: n} (the final
+// answer, whose pieces come as {kept: Uint8Array}: the page keeps them and reads them
+// once all are there, after ending a big job's worker, so that the two never hold the
+// answer at once); or {failed: message}.
 
-use crate::workspace::{job, Change, Done, Job, Stage};
+use crate::workspace::{job, wire, Change, Done, Job, Stage};
 
 thread_local! {
     /// The worker, the promise that it is ready, and the handler that settles it.
@@ -598,8 +601,8 @@ pub struct Listener {
     pub progress: Box<dyn Fn(Stage, usize, usize, String)>,
     /// A message about a file, as soon as the worker knows it.
     pub message: Box<dyn Fn(String)>,
-    /// The workspace with the articles analysed so far, as `Done::to_wire` writes it.
-    pub partial: Box<dyn Fn(Vec<u8>)>,
+    /// The workspace with the articles analysed so far.
+    pub partial: Box<dyn Fn(Done)>,
 }
 
 /// Runs `job` in the worker with the files `opened` (moved to the worker), telling
@@ -618,9 +621,16 @@ pub async fn run_job(job: Job, opened: Opened, listener: Listener) -> Result<Don
     let _ = js_sys::Reflect::set(&msg, &"names".into(), &names);
     let _ = js_sys::Reflect::set(&msg, &"files".into(), &bytes);
     let mut listener = Some(listener);
+    // The answer's pieces are read as they arrive, each in its own task (the message's).
+    // The final answer's pieces are kept as they come and read once it is complete
+    // (after a big job's worker is ended: the two never hold it at once).
+    let reader: Rc<std::cell::RefCell<(wire::Reader, Option<String>)>> = Rc::default();
+    let kept: Rc<std::cell::RefCell<Vec<js_sys::Uint8Array>>> = Rc::default();
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         let fail = reject.clone();
         let listener = listener.take().expect("a promise runs its executor once");
+        let reader = reader.clone();
+        let kept = kept.clone();
         let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let data = e.data();
             let p = get(&data, "progress");
@@ -633,8 +643,20 @@ pub async fn run_job(job: Job, opened: Opened, listener: Listener) -> Result<Don
                 (listener.progress)(stage, n(1), n(2), a.get(3).as_string().unwrap_or_default());
             } else if let Some(m) = m.as_string() {
                 (listener.message)(m);
-            } else if partial.is_object() {
-                (listener.partial)(js_sys::Uint8Array::new(&partial).to_vec());
+            } else if let Some(piece) = get(&data, "piece").dyn_ref::<js_sys::Uint8Array>() {
+                let mut r = reader.borrow_mut();
+                if r.1.is_none() {
+                    if let Err(e) = r.0.read(&piece.to_vec()) {
+                        r.1 = Some(format!("the analysis worker answered badly: {e}"));
+                    }
+                }
+            } else if let Some(piece) = get(&data, "kept").dyn_ref::<js_sys::Uint8Array>() {
+                kept.borrow_mut().push(piece.clone());
+            } else if !partial.is_undefined() {
+                let (r, bad) = std::mem::take(&mut *reader.borrow_mut());
+                if let (Some(done), None) = (r.finish(), bad) {
+                    (listener.partial)(done);
+                }
             } else if !get(&data, "done").is_undefined() {
                 let _ = resolve.call1(&JsValue::NULL, &get(&data, "done"));
             } else {
@@ -650,8 +672,23 @@ pub async fn run_job(job: Job, opened: Opened, listener: Listener) -> Result<Don
     let result = wasm_bindgen_futures::JsFuture::from(answer).await;
     RUNNING.with(|r| r.borrow_mut().take());
     match result {
-        Ok(bytes) => Done::from_wire(&js_sys::Uint8Array::new(&bytes).to_vec())
-            .map_err(|e| format!("the analysis worker answered badly: {e}")),
+        Ok(_) => {
+            let pieces = std::mem::take(&mut *kept.borrow_mut());
+            // A worker's memory grows with its biggest job and is never given back: after
+            // a big one it is ended, and a fresh one starts for the next job (from the
+            // module the page already compiled).
+            if pieces.len() > BIG_ANSWER_PIECES {
+                stop_worker();
+            }
+            let mut r = wire::Reader::default();
+            for piece in pieces {
+                next_task().await;
+                if let Err(e) = r.read(&piece.to_vec()) {
+                    return Err(format!("the analysis worker answered badly: {e}"));
+                }
+            }
+            r.finish().ok_or_else(|| "the analysis worker answered with nothing".to_string())
+        }
         Err(e) => {
             // A worker that failed is replaced by a fresh one next time.
             stop_worker();
@@ -659,6 +696,10 @@ pub async fn run_job(job: Job, opened: Opened, listener: Listener) -> Result<Don
         }
     }
 }
+
+/// An answer in more pieces than this (of about a megabyte each) ends its worker (see
+/// [`run_job`]).
+const BIG_ANSWER_PIECES: usize = 4;
 
 fn stop_worker() {
     if let Some((w, _, _)) = WORKER.with(|w| w.borrow_mut().take()) {
@@ -720,15 +761,20 @@ pub fn serve_jobs() {
                 files.push((names.get(i).as_string().unwrap_or_default(), b.to_vec()));
             }
         }
-        // Bytes are moved to the page, not copied.
-        let send = |key: &str, done: Done| match done.to_wire() {
-            Ok(json) => {
+        // Each piece's bytes are moved to the page, not copied.
+        let send = |key: &str, done: Done| {
+            // An early result's pieces are read as they come; the final answer's are kept.
+            let kind = if key == "done" { "kept" } else { "piece" };
+            let sent = wire::write(done, &mut |json| {
                 let bytes = js_sys::Uint8Array::from(json.as_slice());
                 let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &key.into(), &bytes);
+                let _ = js_sys::Reflect::set(&msg, &kind.into(), &bytes);
                 let _ = reply.post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()));
+            });
+            match sent {
+                Ok(n) => post(key, &JsValue::from(n as u32)),
+                Err(e) => post("failed", &JsValue::from_str(&e.to_string())),
             }
-            Err(e) => post("failed", &JsValue::from_str(&e.to_string())),
         };
         // The job paces itself by this clock (progress, early results, each article's
         // time budget).

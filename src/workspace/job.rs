@@ -46,41 +46,6 @@ pub struct Done {
     pub analysis: Analysis,
 }
 
-impl Done {
-    /// The answer as the worker sends it: JSON bytes (moved to the page, not copied
-    /// through a string), with each article's text once. The analysis carries every
-    /// text (its evidence offsets point into it), so the documents' copies are left out.
-    pub fn to_wire(mut self) -> Result<Vec<u8>, serde_json::Error> {
-        let texts = self
-            .analysis
-            .articles
-            .iter()
-            .map(|a| a.file.as_str())
-            .eq(self.docs.iter().map(|d| d.file.as_str()));
-        if texts {
-            for (doc, article) in self.docs.iter_mut().zip(&self.analysis.articles) {
-                if doc.text == article.text {
-                    doc.text = String::new();
-                }
-            }
-        }
-        serde_json::to_vec(&self)
-    }
-
-    /// Reads what [`to_wire`](Done::to_wire) wrote, the documents' texts restored.
-    pub fn from_wire(bytes: &[u8]) -> Result<Done, serde_json::Error> {
-        // `from_str`, not `from_slice`: the page's wasm holds one JSON reader for each,
-        // and the other JSON the page reads is text (21 KB gzipped saved).
-        let mut done: Done = serde_json::from_str(&String::from_utf8_lossy(bytes))?;
-        for (doc, article) in done.docs.iter_mut().zip(&done.analysis.articles) {
-            if doc.text.is_empty() && doc.file == article.file {
-                doc.text = article.text.clone();
-            }
-        }
-        Ok(done)
-    }
-}
-
 /// Where a job is, for a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
@@ -127,7 +92,7 @@ pub mod pace {
     /// Early results stop once this many events are analysed: the user has plenty to
     /// look at, and installing a bigger workspace more than once costs the page memory
     /// and long tasks (BENCHMARKS.md).
-    pub const PARTIAL_EVENTS_MAX: usize = 10_000;
+    pub const PARTIAL_EVENTS_MAX: usize = 5_000;
 }
 
 /// Carries out `job`, telling what it does through `report` (progress, messages, and,
@@ -442,13 +407,38 @@ mod tests {
         ];
         let done = run(job(Change::Files(files)), None, &mut |_| {});
         assert_eq!(done.docs.len(), 2);
-        let wire = done.clone().to_wire().unwrap();
-        let json = String::from_utf8(wire.clone()).unwrap();
+        let (back, pieces) = super::super::wire::round_trip(done.clone()).unwrap();
+        let json: String = pieces.iter().map(|p| String::from_utf8(p.clone()).unwrap()).collect();
         for doc in &done.docs {
             let text = serde_json::to_string(&doc.text).unwrap();
             assert_eq!(json.matches(&text).count(), 1, "{json}");
         }
-        assert_eq!(Done::from_wire(&wire).unwrap(), done);
+        assert_eq!(back, done);
+    }
+
+    #[test]
+    fn a_big_answer_travels_in_pieces_of_about_a_megabyte() {
+        // 600 articles of 8 events: about 5 MB of JSON.
+        let files: Vec<(String, Vec<u8>)> = (0..600)
+            .map(|i| {
+                let lines: Vec<String> = (0..8)
+                    .map(|k| {
+                        format!("On Monday, President Ilse Var{i}x{k}son met King Theodric Hol{i}y{k}dal.")
+                    })
+                    .collect();
+                (
+                    format!("2020-01-{:02}-r{i}.txt", 1 + i % 28),
+                    format!("Report {i}\n\n{}\n", lines.join("\n")).into_bytes(),
+                )
+            })
+            .collect();
+        let done = run(job(Change::Files(files)), None, &mut |_| {});
+        assert!(done.analysis.events.len() >= 4000, "{}", done.analysis.events.len());
+        let (back, pieces) = super::super::wire::round_trip(done.clone()).unwrap();
+        assert!(pieces.len() >= 5, "{} pieces", pieces.len());
+        let biggest = pieces.iter().map(Vec::len).max().unwrap();
+        assert!(biggest < super::super::wire::PIECE_BYTES + 64 * 1024, "{biggest} bytes");
+        assert_eq!(back, done);
     }
 
     #[test]

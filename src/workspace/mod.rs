@@ -7,6 +7,7 @@ pub mod job;
 pub mod network;
 pub mod search;
 pub mod view;
+pub mod wire;
 
 use jiff::civil::Date;
 
@@ -73,32 +74,46 @@ pub fn short_hash(s: &str) -> String {
 }
 
 /// An analysis being installed: its search index and view tables are built one
-/// [`step`](Install::step) at a time, then [`Workspace::apply_installed`] takes them.
+/// [`step`](Install::step) at a time (a slice of events each), then
+/// [`Workspace::apply_installed`] takes them.
 pub struct Install {
     analysis: Analysis,
-    index: Option<SearchIndex>,
-    pre: Option<view::Precomputed>,
+    index: search::IndexBuilder,
+    pre: view::PreBuilder,
+    /// Whether each is complete.
+    built: (bool, bool),
 }
 
 impl Install {
+    /// About how many events' worth of work one step does: a few tens of milliseconds
+    /// in the page's WebAssembly (BENCHMARKS.md).
+    pub const STEP_EVENTS: usize = 2_000;
+
     pub fn new(analysis: Analysis) -> Install {
-        Install { analysis, index: None, pre: None }
+        Install {
+            analysis,
+            index: search::IndexBuilder::default(),
+            pre: view::PreBuilder::default(),
+            built: (false, false),
+        }
     }
 
     /// The analysis with its tables, building what is still missing.
-    fn finish(self) -> (Analysis, SearchIndex, view::Precomputed) {
-        let Install { analysis, index, pre } = self;
-        let index = index.unwrap_or_else(|| SearchIndex::build(&analysis));
-        let pre = pre.unwrap_or_else(|| view::Precomputed::new(&analysis));
-        (analysis, index, pre)
+    fn finish(mut self) -> (Analysis, SearchIndex, view::Precomputed) {
+        while self.step_by(usize::MAX) {}
+        (self.analysis, self.index.finish(), self.pre.finish())
     }
 
-    /// Builds the next missing table; false once all are built.
+    /// Builds the next slice of the tables; false once all are built.
     pub fn step(&mut self) -> bool {
-        if self.index.is_none() {
-            self.index = Some(SearchIndex::build(&self.analysis));
-        } else if self.pre.is_none() {
-            self.pre = Some(view::Precomputed::new(&self.analysis));
+        self.step_by(Install::STEP_EVENTS)
+    }
+
+    fn step_by(&mut self, work: usize) -> bool {
+        if !self.built.0 {
+            self.built.0 = self.index.step(&self.analysis, work);
+        } else if !self.built.1 {
+            self.built.1 = self.pre.step(&self.analysis, work);
         } else {
             return false;
         }
@@ -369,6 +384,36 @@ pub struct Saved {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn an_analysis_installed_a_few_events_at_a_time_has_the_same_tables() {
+        let mut ws = Workspace::new(date(2026, 11, 23));
+        let files: Vec<(String, Vec<u8>)> = (0..40)
+            .map(|i| {
+                let text = format!(
+                    "Report {i}\n\nOn Monday, President Ilse Var{i}son met King Theodric Hol{i}dal in Oslo.\n\
+                     On Tuesday, Norway criticised Sweden over the talks.\n"
+                );
+                (format!("2020-0{}-{:02}-r{i}.txt", 1 + i % 9, 1 + i % 28), text.into_bytes())
+            })
+            .collect();
+        ws.add_files(files);
+        let analysis = ws.analysis().clone();
+        assert!(analysis.events.len() >= 50, "{}", analysis.events.len());
+        let mut install = Install::new(analysis.clone());
+        let mut steps = 0;
+        while install.step_by(7) {
+            steps += 1;
+        }
+        assert!(steps > 20, "{steps} steps");
+        let (_, index, pre) = install.finish();
+        assert_eq!(pre, view::Precomputed::new(&analysis));
+        let whole = SearchIndex::build(&analysis);
+        for q in ["var1", "oslo", "criticis", "\"king theodric\"", "norwy", "2020"] {
+            assert_eq!(index.search(q), whole.search(q), "{q}");
+        }
+        assert!(index.search("oslo").is_some_and(|f| f.events.len() >= 10));
+    }
 
     #[test]
     fn samples_json_is_current() {

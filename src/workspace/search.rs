@@ -70,6 +70,88 @@ impl Clone for SearchIndex {
     }
 }
 
+/// A [`SearchIndex`] built a step at a time, so that no one task of the page is long:
+/// the events' words a slice of events per step, then the terms sorted, then the
+/// terms' map and first-letter sets a slice of terms per step.
+#[derive(Default)]
+pub struct IndexBuilder {
+    by_term: HashMap<String, Vec<u32>>,
+    haystacks: Vec<String>,
+    /// The terms with their events, sorted, once every event is read.
+    terms: Option<Vec<(String, Vec<u32>)>>,
+    /// How many of `terms` are in the map.
+    mapped: usize,
+    map: Option<MapBuilder<Vec<u8>>>,
+    postings: Vec<Vec<u32>>,
+    initials: HashMap<char, Vec<u64>>,
+}
+
+impl IndexBuilder {
+    /// Does about `work` events' worth of building; true once all is built.
+    pub fn step(&mut self, analysis: &Analysis, work: usize) -> bool {
+        let n = analysis.events.len();
+        if self.haystacks.len() < n {
+            let titles: HashMap<&str, &str> =
+                analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
+            let start = self.haystacks.len();
+            let end = start.saturating_add(work).min(n);
+            for (i, ev) in analysis.events.iter().enumerate().take(end).skip(start) {
+                let text = fold(&searchable(ev, &titles));
+                let joined: Vec<&str> = words(&text).collect();
+                for w in &joined {
+                    let list = self.by_term.entry((*w).to_string()).or_default();
+                    if list.last() != Some(&(i as u32)) {
+                        list.push(i as u32);
+                    }
+                }
+                self.haystacks.push(format!(" {} ", joined.join(" ")));
+            }
+            return false;
+        }
+        let Some(terms) = &mut self.terms else {
+            let mut terms: Vec<(String, Vec<u32>)> = std::mem::take(&mut self.by_term).into_iter().collect();
+            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            self.postings.reserve(terms.len());
+            self.terms = Some(terms);
+            self.map = Some(MapBuilder::memory());
+            return false;
+        };
+        if self.mapped == terms.len() {
+            return true;
+        }
+        // A term costs about a tenth of an event.
+        let end = self.mapped.saturating_add(work.saturating_mul(10)).min(terms.len());
+        let words = n.div_ceil(64);
+        let map = self.map.as_mut().expect("made with the terms");
+        for (term, list) in &mut terms[self.mapped..end] {
+            if let Some(c) = term.chars().next() {
+                let bits = self.initials.entry(c).or_insert_with(|| vec![0u64; words]);
+                for &e in list.iter() {
+                    bits[e as usize / 64] |= 1 << (e % 64);
+                }
+            }
+            let id = self.postings.len() as u64;
+            map.insert(term.as_bytes(), id).expect("terms are sorted and unique");
+            self.postings.push(std::mem::take(list));
+        }
+        self.mapped = end;
+        false
+    }
+
+    /// The index (complete once [`step`](IndexBuilder::step) has returned true).
+    pub fn finish(self) -> SearchIndex {
+        let map = self.map.unwrap_or_else(MapBuilder::memory);
+        let terms = Map::new(map.into_inner().expect("in-memory fst")).expect("valid fst");
+        SearchIndex {
+            terms,
+            postings: self.postings,
+            haystacks: self.haystacks,
+            initials: self.initials,
+            cache: Mutex::default(),
+        }
+    }
+}
+
 /// How many words the cache keeps before it starts again.
 const CACHED_WORDS: usize = 64;
 
@@ -89,41 +171,9 @@ impl SearchIndex {
     /// Indexes each event's summary, actors (names and countries), places, type, CAMEO
     /// name and code, date, evidence sentences and the titles of its articles.
     pub fn build(analysis: &Analysis) -> SearchIndex {
-        let titles: HashMap<&str, &str> =
-            analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
-        let mut by_term: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut haystacks = Vec::with_capacity(analysis.events.len());
-        for (i, ev) in analysis.events.iter().enumerate() {
-            let text = fold(&searchable(ev, &titles));
-            let joined: Vec<&str> = words(&text).collect();
-            for w in &joined {
-                let list = by_term.entry((*w).to_string()).or_default();
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
-            }
-            haystacks.push(format!(" {} ", joined.join(" ")));
-        }
-        let mut terms: Vec<(String, Vec<u32>)> = by_term.into_iter().collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut builder = MapBuilder::memory();
-        let mut postings = Vec::with_capacity(terms.len());
-        let mut initials: HashMap<char, Vec<u64>> = HashMap::new();
-        let words = haystacks.len().div_ceil(64);
-        for (term, list) in &terms {
-            if let Some(c) = term.chars().next() {
-                let bits = initials.entry(c).or_insert_with(|| vec![0u64; words]);
-                for &e in list {
-                    bits[e as usize / 64] |= 1 << (e % 64);
-                }
-            }
-        }
-        for (id, (term, list)) in terms.into_iter().enumerate() {
-            builder.insert(term.as_bytes(), id as u64).expect("terms are sorted and unique");
-            postings.push(list);
-        }
-        let terms = Map::new(builder.into_inner().expect("in-memory fst")).expect("valid fst");
-        SearchIndex { terms, postings, haystacks, initials, cache: Mutex::default() }
+        let mut b = IndexBuilder::default();
+        while !b.step(analysis, usize::MAX) {}
+        b.finish()
     }
 
     /// The events matching every part of `query`. A word matches terms it is a prefix

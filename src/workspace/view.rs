@@ -423,86 +423,163 @@ struct KeyDay {
     events: Vec<u32>,
 }
 
-impl Precomputed {
-    pub fn new(analysis: &Analysis) -> Precomputed {
-        use std::collections::HashMap;
-        let titles: BTreeMap<&str, &str> =
-            analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
-        let mut pre = Precomputed::default();
-        let mut index: [HashMap<String, u32>; FACETS] = Default::default();
-        for (k, f) in Facet::ALL.iter().enumerate() {
-            pre.starts[k].reserve(analysis.events.len() + 1);
-            pre.starts[k].push(0);
-            for ev in &analysis.events {
-                for v in f.values(ev) {
-                    let id = match index[k].get(&v) {
+/// [`Precomputed`] built a step at a time, so that no one task of the page is long:
+/// each facet's values and each zoom's groups a slice of events per step, then the
+/// days, then the key dates.
+#[derive(Debug, Default)]
+pub struct PreBuilder {
+    pre: Precomputed,
+    /// The facet being filled's value ids.
+    index: std::collections::HashMap<String, u32>,
+    /// Which stage: facets `0..FACETS`, then the days, the zooms, the key dates.
+    stage: usize,
+    /// The next event of the stage.
+    at: usize,
+}
+
+impl PreBuilder {
+    const DAYS: usize = FACETS;
+    const ZOOMS: usize = FACETS + 1;
+    const KEY: usize = FACETS + 1 + Zoom::ALL.len();
+
+    /// Does about `work` events' worth of building; true once all is built.
+    pub fn step(&mut self, analysis: &Analysis, work: usize) -> bool {
+        let n = analysis.events.len();
+        let end = self.at.saturating_add(work).min(n);
+        let pre = &mut self.pre;
+        match self.stage {
+            k if k < FACETS => {
+                let f = Facet::ALL[k];
+                if pre.starts[k].is_empty() {
+                    pre.starts[k].reserve(n + 1);
+                    pre.starts[k].push(0);
+                }
+                if pre.starts[k].len() == n + 1 {
+                    // All read: the values' order and counts, a step of their own.
+                    self.index = Default::default();
+                    let mut order: Vec<u32> = (0..pre.names[k].len() as u32).collect();
+                    let labels = &pre.labels[k];
+                    order.sort_unstable_by(|&a, &b| {
+                        labels[a as usize].cmp(&labels[b as usize]).then(a.cmp(&b))
+                    });
+                    pre.rank[k] = vec![0; order.len()];
+                    for (r, &id) in order.iter().enumerate() {
+                        pre.rank[k][id as usize] = r as u32;
+                    }
+                    pre.totals[k] = vec![0; pre.names[k].len()];
+                    for &id in &pre.ids[k] {
+                        pre.totals[k][id as usize] += 1;
+                    }
+                    self.next();
+                    return false;
+                }
+                let titles: BTreeMap<&str, &str> = if matches!(f, Facet::Article) {
+                    analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect()
+                } else {
+                    BTreeMap::new()
+                };
+                for ev in &analysis.events[self.at..end] {
+                    for v in f.values(ev) {
+                        let id = match self.index.get(&v) {
+                            Some(&id) => id,
+                            None => {
+                                let id = pre.names[k].len() as u32;
+                                pre.labels[k].push(label(f, &v, &titles));
+                                pre.names[k].push(v.clone());
+                                self.index.insert(v, id);
+                                id
+                            }
+                        };
+                        pre.ids[k].push(id);
+                    }
+                    pre.starts[k].push(pre.ids[k].len() as u32);
+                }
+                self.at = end;
+            }
+            Self::DAYS => {
+                pre.days = analysis.events.iter().map(|ev| ev.date.as_deref().and_then(first_day)).collect();
+                pre.months =
+                    pre.days.iter().map(|d| d.map(|d| d.year() as i32 * 12 + d.month() as i32 - 1)).collect();
+                // The histogram spans the story: its window (background before it is left
+                // out) up to a year after its end (a date later than that, not a plan, is
+                // more likely misread than news).
+                let window = crate::analysis::story::window(analysis)
+                    .and_then(|(a, b)| Some((a.parse::<Date>().ok()?, b.parse::<Date>().ok()?)));
+                pre.story_start = window.map(|w| w.0);
+                let month = |d: Date| d.year() as i32 * 12 + d.month() as i32 - 1;
+                let in_story = |d: &Date| window.is_none_or(|(a, b)| *d >= a && month(*d) <= month(b) + 12);
+                let known = pre.days.iter().flatten().filter(|d| in_story(d)).map(|&d| month(d));
+                pre.month_range = known.clone().min().zip(known.max());
+                if pre.month_range.is_none() {
+                    let all = pre.months.iter().flatten().copied();
+                    pre.month_range = all.clone().min().zip(all.max());
+                }
+                self.next();
+            }
+            z if z < Self::KEY => {
+                let z = z - Self::ZOOMS;
+                let zoom = Zoom::ALL[z];
+                let (ids, table) = &mut pre.groups[z];
+                for ev in &analysis.events[self.at..end] {
+                    let (key, label) = group_of(ev.date.as_deref(), zoom);
+                    let id = match self.index.get(&key) {
                         Some(&id) => id,
                         None => {
-                            let id = pre.names[k].len() as u32;
-                            pre.labels[k].push(label(*f, &v, &titles));
-                            pre.names[k].push(v.clone());
-                            index[k].insert(v, id);
+                            let id = table.len() as u32;
+                            self.index.insert(key.clone(), id);
+                            table.push((key, label));
                             id
                         }
                     };
-                    pre.ids[k].push(id);
+                    ids.push(id);
                 }
-                pre.starts[k].push(pre.ids[k].len() as u32);
+                self.at = end;
+                if end == n {
+                    self.index.clear();
+                    self.next();
+                }
             }
-            let mut order: Vec<u32> = (0..pre.names[k].len() as u32).collect();
-            order.sort_by(|&a, &b| pre.labels[k][a as usize].cmp(&pre.labels[k][b as usize]));
-            pre.rank[k] = vec![0; order.len()];
-            for (r, &id) in order.iter().enumerate() {
-                pre.rank[k][id as usize] = r as u32;
+            Self::KEY => {
+                let by_id: std::collections::HashMap<&str, u32> =
+                    analysis.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
+                pre.key = crate::analysis::story::key_dates(analysis)
+                    .into_iter()
+                    .filter(|k| !k.background && !k.suspect && !k.events.is_empty())
+                    .filter_map(|k| {
+                        Some(KeyDay {
+                            date: k.date.parse().ok()?,
+                            why: k.why,
+                            events: k
+                                .events
+                                .iter()
+                                .filter_map(|id| by_id.get(id.as_str()).copied())
+                                .collect(),
+                        })
+                    })
+                    .collect();
+                self.next();
             }
-            pre.totals[k] = vec![0; pre.names[k].len()];
-            for &id in &pre.ids[k] {
-                pre.totals[k][id as usize] += 1;
-            }
+            _ => return true,
         }
-        pre.days = analysis.events.iter().map(|ev| ev.date.as_deref().and_then(first_day)).collect();
-        pre.months =
-            pre.days.iter().map(|d| d.map(|d| d.year() as i32 * 12 + d.month() as i32 - 1)).collect();
-        // The histogram spans the story: its window (background before it is left
-        // out) up to a year after its end (a date later than that, not a plan, is
-        // more likely misread than news).
-        let window = crate::analysis::story::window(analysis)
-            .and_then(|(a, b)| Some((a.parse::<Date>().ok()?, b.parse::<Date>().ok()?)));
-        pre.story_start = window.map(|w| w.0);
-        let month = |d: Date| d.year() as i32 * 12 + d.month() as i32 - 1;
-        let in_story = |d: &Date| window.is_none_or(|(a, b)| *d >= a && month(*d) <= month(b) + 12);
-        let known = pre.days.iter().flatten().filter(|d| in_story(d)).map(|&d| month(d));
-        pre.month_range = known.clone().min().zip(known.max());
-        if pre.month_range.is_none() {
-            let all = pre.months.iter().flatten().copied();
-            pre.month_range = all.clone().min().zip(all.max());
-        }
-        for (z, zoom) in Zoom::ALL.iter().enumerate() {
-            let mut seen: HashMap<String, u32> = HashMap::new();
-            let (ids, table) = &mut pre.groups[z];
-            for ev in &analysis.events {
-                let (key, label) = group_of(ev.date.as_deref(), *zoom);
-                let id = *seen.entry(key.clone()).or_insert_with(|| {
-                    table.push((key, label));
-                    (table.len() - 1) as u32
-                });
-                ids.push(id);
-            }
-        }
-        let by_id: HashMap<&str, u32> =
-            analysis.events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i as u32)).collect();
-        pre.key = crate::analysis::story::key_dates(analysis)
-            .into_iter()
-            .filter(|k| !k.background && !k.suspect && !k.events.is_empty())
-            .filter_map(|k| {
-                Some(KeyDay {
-                    date: k.date.parse().ok()?,
-                    why: k.why,
-                    events: k.events.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect(),
-                })
-            })
-            .collect();
-        pre
+        false
+    }
+
+    fn next(&mut self) {
+        self.stage += 1;
+        self.at = 0;
+    }
+
+    /// The tables (complete once [`step`](PreBuilder::step) has returned true).
+    pub fn finish(self) -> Precomputed {
+        self.pre
+    }
+}
+
+impl Precomputed {
+    pub fn new(analysis: &Analysis) -> Precomputed {
+        let mut b = PreBuilder::default();
+        while !b.step(analysis, usize::MAX) {}
+        b.finish()
     }
 
     /// Whether event `i` is background: dated before the story's window.

@@ -1,0 +1,110 @@
+//! What installing a big answer costs, natively, step by step: the worker writing its
+//! pieces, the page reading each, and each step of building the search index and the
+//! view tables (the page runs one of these per task). The generated articles are the
+//! UI benchmark's (`e2e/support.mjs`, `generatedArticles`): 8 events each.
+//!
+//!     cargo run --release --example install_phases [ARTICLES]   (default 6,250: 50,000 events)
+use std::time::Instant;
+
+use dateline::workspace::wire::{self, Reader};
+use dateline::workspace::{job, Change, Install, Job};
+
+fn name(mut i: usize, k: usize) -> String {
+    const SYL: &[u8] = b"bcdfghjklmnpqrstvwxz";
+    const VOW: &[u8] = b"aeiou";
+    let mut s = String::new();
+    for _ in 0..3 {
+        s.push(SYL[(i + k) % 20] as char);
+        s.push(VOW[(i / 20) % 5] as char);
+        i /= 100;
+    }
+    s[..1].to_ascii_uppercase() + &s[1..]
+}
+
+/// The slowest, the median and the sum of `times` (milliseconds).
+fn summary(times: &[f64]) -> String {
+    let mut t = times.to_vec();
+    t.sort_by(f64::total_cmp);
+    let sum: f64 = t.iter().sum();
+    format!(
+        "{} steps, slowest {:.1} ms, median {:.1} ms, in all {:.0} ms",
+        t.len(),
+        t[t.len() - 1],
+        t[t.len() / 2],
+        sum
+    )
+}
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(6250);
+    let verbs =
+        ["spoke by phone with", "met", "visited", "criticised", "praised", "accused", "hosted", "warned"];
+    let files: Vec<(String, Vec<u8>)> = (0..n)
+        .map(|i| {
+            let lines: Vec<String> = verbs
+                .iter()
+                .enumerate()
+                .map(|(k, v)| {
+                    format!(
+                        "On Monday, President Ilse {}son {v} King Theodric {}dal.",
+                        name(i, k),
+                        name(i, k + 7)
+                    )
+                })
+                .collect();
+            let file = format!("20{}-0{}-{:02}-r{i}.txt", 10 + i % 15, 1 + i % 9, 1 + i % 28);
+            (file, format!("Report {i}\n\n{}\n", lines.join("\n")).into_bytes())
+        })
+        .collect();
+    let job = Job {
+        today: jiff::civil::date(2026, 11, 23),
+        docs: vec![],
+        published: vec![],
+        pasted: 0,
+        change: Change::Files(files),
+    };
+    let t = Instant::now();
+    let done = job::run(job, None, &mut |_| {});
+    println!(
+        "analysis: {} articles, {} events, {:.1} s",
+        n,
+        done.analysis.events.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+
+    let mut pieces = Vec::new();
+    let t = Instant::now();
+    wire::write(done, &mut |p| pieces.push(p)).unwrap();
+    let bytes: usize = pieces.iter().map(Vec::len).sum();
+    println!("worker writes {} pieces, {:.1} MB, in {:.0} ms", pieces.len(), bytes as f64 / 1e6, ms(t));
+
+    let mut reader = Reader::default();
+    let mut times = Vec::new();
+    for p in &pieces {
+        let t = Instant::now();
+        reader.read(p).unwrap();
+        times.push(ms(t));
+    }
+    println!("page reads pieces: {}", summary(&times));
+    let t = Instant::now();
+    let done = reader.finish().unwrap();
+    println!("page puts the answer together: {:.1} ms", ms(t));
+
+    let mut install = Install::new(done.analysis);
+    let mut times = Vec::new();
+    loop {
+        let t = Instant::now();
+        let more = install.step();
+        times.push(ms(t));
+        if !more {
+            break;
+        }
+    }
+    println!("page builds the index and view tables: {}", summary(&times));
+    if std::env::var_os("SLOW").is_some() {
+        for (i, t) in times.iter().enumerate().filter(|(_, &t)| t > 5.0) {
+            println!("  step {i}: {t:.1} ms");
+        }
+    }
+}
