@@ -232,49 +232,56 @@ pub struct Seen {
 }
 
 pub(crate) fn unify_actors(events: &mut [EventOut], seen: Vec<Seen>) -> Vec<ActorEntry> {
-    let mut full: HashMap<String, Actor> = HashMap::new();
-    let visit = |a: &Actor, full: &mut HashMap<String, Actor>| {
-        let k = unify_key(a);
-        match full.get_mut(&k) {
-            Some(best) => {
-                if non_ascii(&a.name) > non_ascii(&best.name) {
-                    best.name = a.name.clone();
-                }
-                if best.country.is_none() {
-                    best.country = a.country.clone();
-                }
-            }
-            None => {
-                full.insert(k, a.clone());
-            }
-        }
-    };
-    // Events per actor: a surname alone goes to the full name that dominates.
-    let mut count: HashMap<String, usize> = HashMap::new();
+    // Each actor key once, as an id into `best` (the form kept) and `count`
+    // (events): one map of keys, where there were four (a pile of 100,000 actors had
+    // made this the analysis's peak of memory).
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut best: Vec<Actor> = Vec::new();
+    let mut count: Vec<usize> = Vec::new();
     for ev in events.iter() {
         for a in &ev.actors {
-            visit(a, &mut full);
-            *count.entry(unify_key(a)).or_default() += 1;
+            let k = unify_key(a);
+            match ids.get(&k) {
+                Some(&id) => {
+                    let b = &mut best[id as usize];
+                    if non_ascii(&a.name) > non_ascii(&b.name) {
+                        b.name = a.name.clone();
+                    }
+                    if b.country.is_none() {
+                        b.country = a.country.clone();
+                    }
+                    count[id as usize] += 1;
+                }
+                None => {
+                    ids.insert(k, best.len() as u32);
+                    best.push(a.clone());
+                    count.push(1);
+                }
+            }
         }
     }
     // Surnames: the last word of each multi-word person name.
-    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
-    for (k, a) in &full {
+    let mut by_surname: HashMap<String, Vec<u32>> = HashMap::new();
+    for (id, a) in best.iter().enumerate() {
         if a.kind == ActorKind::Person && a.name.contains(' ') {
             let last = name_key(a.name.rsplit(' ').next().unwrap_or(""));
-            by_surname.entry(last).or_default().push(k.clone());
+            by_surname.entry(last).or_default().push(id as u32);
         }
     }
-    let resolve = |a: &Actor| -> Actor {
-        let mut k = unify_key(a);
+    // The id an actor goes to, if it was seen in an event.
+    let resolve_id = |a: &Actor| -> Option<u32> {
         if a.kind == ActorKind::Person && !a.name.contains(' ') {
-            if let Some(v) = by_surname.get(&name_key(&a.name)) {
-                if let Some(one) = dominant(v, &count) {
-                    k = one.clone();
-                }
+            if let Some(one) = by_surname.get(&name_key(&a.name)).and_then(|v| dominant(v, &best, &count)) {
+                return Some(one);
             }
         }
-        let mut out = full.get(&k).cloned().unwrap_or_else(|| a.clone());
+        ids.get(&unify_key(a)).copied()
+    };
+    let resolve = |a: &Actor| -> Actor {
+        let mut out = match resolve_id(a) {
+            Some(id) => best[id as usize].clone(),
+            None => a.clone(),
+        };
         if out.country.is_none() {
             out.country = a.country.clone();
         }
@@ -286,13 +293,14 @@ pub(crate) fn unify_actors(events: &mut [EventOut], seen: Vec<Seen>) -> Vec<Acto
         ev.actors = ev.actors.iter().map(&resolve).collect();
         refresh(ev);
     }
-    // The directory of the actors the events cite, with every form seen for each.
+    // The directory of the actors the events cite, with every form seen for each (the
+    // events' actors are resolved now: each is the kept form of its id).
     let mut entries: Vec<ActorEntry> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut entry_of: Vec<u32> = vec![u32::MAX; best.len()];
+    let mut others: HashMap<String, usize> = HashMap::new();
     for ev in events.iter() {
         for a in &ev.actors {
-            let k = unify_key(a);
-            let i = *at.entry(k).or_insert_with(|| {
+            let new_entry = |entries: &mut Vec<ActorEntry>| {
                 entries.push(ActorEntry {
                     name: a.name.clone(),
                     kind: a.kind,
@@ -302,13 +310,27 @@ pub(crate) fn unify_actors(events: &mut [EventOut], seen: Vec<Seen>) -> Vec<Acto
                     events: 0,
                 });
                 entries.len() - 1
-            });
+            };
+            let k = unify_key(a);
+            let i = match ids.get(&k) {
+                Some(&id) if entry_of[id as usize] != u32::MAX => entry_of[id as usize] as usize,
+                Some(&id) => {
+                    let i = new_entry(&mut entries);
+                    entry_of[id as usize] = i as u32;
+                    i
+                }
+                None => *others.entry(k).or_insert_with(|| new_entry(&mut entries)),
+            };
             entries[i].events += 1;
         }
     }
     for Seen { actor, aliases, roles } in seen {
-        let r = resolve(&actor);
-        if let Some(&i) = at.get(&unify_key(&r)) {
+        let k = unify_key(&resolve(&actor));
+        let at = match ids.get(&k) {
+            Some(&id) => Some(entry_of[id as usize]).filter(|&i| i != u32::MAX).map(|i| i as usize),
+            None => others.get(&k).copied(),
+        };
+        if let Some(i) = at {
             for alias in aliases.into_iter().chain([actor.name]) {
                 if alias != entries[i].name && !entries[i].aliases.contains(&alias) {
                     entries[i].aliases.push(alias);
@@ -333,10 +355,11 @@ pub(crate) fn unify_actors(events: &mut [EventOut], seen: Vec<Seen>) -> Vec<Acto
 /// or one with at least three times the events of any other ("Jackson" in a pile about
 /// Michael Jackson, where his parents and siblings are named now and then). Ties in
 /// the count go to the first key in order, so the choice does not depend on hashing.
-fn dominant<'a>(keys: &'a [String], count: &HashMap<String, usize>) -> Option<&'a String> {
-    let n = |k: &String| count.get(k).copied().unwrap_or(0);
-    let best = keys.iter().max_by(|a, b| n(a).cmp(&n(b)).then_with(|| b.cmp(a)))?;
-    keys.iter().filter(|k| *k != best).all(|k| n(best) >= 3 * n(k)).then_some(best)
+fn dominant(ids: &[u32], actors: &[Actor], count: &[usize]) -> Option<u32> {
+    let n = |id: u32| count[id as usize];
+    let key = |id: u32| unify_key(&actors[id as usize]);
+    let best = ids.iter().copied().max_by(|&a, &b| n(a).cmp(&n(b)).then_with(|| key(b).cmp(&key(a))))?;
+    ids.iter().filter(|&&id| id != best).all(|&id| n(best) >= 3 * n(id)).then_some(best)
 }
 
 fn non_ascii(s: &str) -> usize {
@@ -351,17 +374,25 @@ fn non_ascii(s: &str) -> usize {
 /// two group-bys in hash maps, no comparison of all pairs.
 pub(crate) fn merge(events: Vec<EventOut>) -> Vec<EventOut> {
     let mut index: HashMap<String, usize> = HashMap::with_capacity(events.len());
-    let mut out: Vec<EventOut> = Vec::with_capacity(events.len());
-    for ev in events {
-        match index.get(&ev.key) {
-            Some(&i) => absorb(&mut out[i], ev),
+    // In place: a second vector of every event would be the analysis's peak of memory.
+    let mut slots: Vec<Option<EventOut>> = events.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        let Some(key) = slots[i].as_ref().map(|e| e.key.clone()) else { continue };
+        match index.get(&key) {
+            Some(&first) => {
+                if let (Some(ev), true) = (slots[i].take(), first < i) {
+                    if let Some(m) = slots[first].as_mut() {
+                        absorb(m, ev);
+                    }
+                }
+            }
             None => {
-                index.insert(ev.key.clone(), out.len());
-                out.push(ev);
+                index.insert(key, i);
             }
         }
     }
-    let out = fold_coarse_dates(out);
+    drop(index);
+    let out = fold_coarse_dates(compact(slots));
     let mut out = fold_other_words(out);
     out.sort_by_cached_key(date_order);
     for (i, ev) in out.iter_mut().enumerate() {
@@ -615,7 +646,14 @@ fn fold_into(events: Vec<EventOut>, into: &[Option<usize>]) -> Vec<EventOut> {
             }
         }
     }
-    slots.into_iter().flatten().collect()
+    compact(slots)
+}
+
+/// The events left, in order, in the same allocation (collecting from a vector's own
+/// iterator, item sizes equal, reuses it).
+fn compact(mut slots: Vec<Option<EventOut>>) -> Vec<EventOut> {
+    slots.retain(Option::is_some);
+    slots.into_iter().map(|e| e.expect("only events are left")).collect()
 }
 
 /// How specific a code is: a non-zero last digit beats a "not specified" code.

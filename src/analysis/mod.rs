@@ -255,7 +255,7 @@ impl Analyzer {
         let mut articles = Vec::with_capacity(results.len());
         // Exactly sized: a doubling vector of events would hold up to half as much again.
         let mut events = Vec::with_capacity(results.iter().map(|r| r.events.len()).sum());
-        let mut seen = Vec::new();
+        let mut seen = Vec::with_capacity(results.iter().map(|r| r.seen.len()).sum());
         for r in results {
             articles.push(r.article);
             events.extend(r.events);

@@ -27,59 +27,97 @@ enum Piece {
 
 /// Writes `done` as pieces, handing each to `send` (in order) as JSON bytes; returns
 /// how many there were.
-pub fn write(mut done: Done, send: &mut dyn FnMut(Vec<u8>)) -> Result<usize, serde_json::Error> {
-    let articles = std::mem::take(&mut done.analysis.articles);
-    let events = std::mem::take(&mut done.analysis.events);
-    let actors = std::mem::take(&mut done.analysis.actors);
-    let same_files = articles.iter().map(|a| a.file.as_str()).eq(done.docs.iter().map(|d| d.file.as_str()));
-    if same_files {
-        for (doc, article) in done.docs.iter_mut().zip(&articles) {
-            if doc.text == article.text {
-                doc.text = String::new();
-            }
-        }
-    }
-    let mut head = br#"{"Head":["#.to_vec();
-    serde_json::to_writer(&mut head, &done)?;
-    head.push(b',');
-    serde_json::to_writer(&mut head, &[articles.len(), events.len(), actors.len()])?;
-    head.extend_from_slice(b"]}");
-    send(head);
-    let mut count = 1;
-    count += write_items("Articles", &articles, send)?;
-    count += write_items("Events", &events, send)?;
-    count += write_items("Actors", &actors, send)?;
-    Ok(count)
-}
-
-/// Writes `items` as `{"<tag>":[…]}` pieces of about [`PIECE_BYTES`]; returns how many.
-fn write_items<T: serde::Serialize>(
-    tag: &str,
-    items: &[T],
-    send: &mut dyn FnMut(Vec<u8>),
-) -> Result<usize, serde_json::Error> {
-    let open = |buf: &mut Vec<u8>| buf.extend_from_slice(format!("{{\"{tag}\":[").as_bytes());
+pub fn write(done: Done, send: &mut dyn FnMut(Vec<u8>)) -> Result<usize, serde_json::Error> {
+    let mut writer = Writer::new(done);
     let mut count = 0;
-    let mut buf = Vec::new();
-    for item in items {
-        if buf.is_empty() {
-            open(&mut buf);
-        } else {
-            buf.push(b',');
-        }
-        serde_json::to_writer(&mut buf, item)?;
-        if buf.len() >= PIECE_BYTES {
-            buf.extend_from_slice(b"]}");
-            send(std::mem::take(&mut buf));
-            count += 1;
-        }
-    }
-    if !buf.is_empty() {
-        buf.extend_from_slice(b"]}");
-        send(buf);
+    while let Some(piece) = writer.next_piece()? {
+        send(piece);
         count += 1;
     }
     Ok(count)
+}
+
+/// Writes an answer a piece at a time (the worker packs and sends each before writing
+/// the next, so only one is ever written and not yet sent).
+pub struct Writer {
+    head: Option<Done>,
+    articles: Vec<ArticleOut>,
+    events: Vec<EventOut>,
+    actors: Vec<ActorEntry>,
+    /// The list being written (0 articles, 1 events, 2 actors) and the next item in it.
+    list: usize,
+    at: usize,
+}
+
+impl Writer {
+    pub fn new(mut done: Done) -> Writer {
+        let articles = std::mem::take(&mut done.analysis.articles);
+        let events = std::mem::take(&mut done.analysis.events);
+        let actors = std::mem::take(&mut done.analysis.actors);
+        let same_files =
+            articles.iter().map(|a| a.file.as_str()).eq(done.docs.iter().map(|d| d.file.as_str()));
+        if same_files {
+            for (doc, article) in done.docs.iter_mut().zip(&articles) {
+                if doc.text == article.text {
+                    doc.text = String::new();
+                }
+            }
+        }
+        Writer { head: Some(done), articles, events, actors, list: 0, at: 0 }
+    }
+
+    /// The next piece, or None once all are written.
+    pub fn next_piece(&mut self) -> Result<Option<Vec<u8>>, serde_json::Error> {
+        if let Some(done) = self.head.take() {
+            let mut head = br#"{"Head":["#.to_vec();
+            serde_json::to_writer(&mut head, &done)?;
+            head.push(b',');
+            let counts = [self.articles.len(), self.events.len(), self.actors.len()];
+            serde_json::to_writer(&mut head, &counts)?;
+            head.extend_from_slice(b"]}");
+            return Ok(Some(head));
+        }
+        loop {
+            let piece = match self.list {
+                0 => items("Articles", &self.articles, &mut self.at)?,
+                1 => items("Events", &self.events, &mut self.at)?,
+                2 => items("Actors", &self.actors, &mut self.at)?,
+                _ => return Ok(None),
+            };
+            match piece {
+                Some(p) => return Ok(Some(p)),
+                None => {
+                    self.list += 1;
+                    self.at = 0;
+                }
+            }
+        }
+    }
+}
+
+/// `{"<tag>":[…]}` with the items from `*at` on, up to about [`PIECE_BYTES`]; None when
+/// none are left.
+fn items<T: serde::Serialize>(
+    tag: &str,
+    items: &[T],
+    at: &mut usize,
+) -> Result<Option<Vec<u8>>, serde_json::Error> {
+    if *at >= items.len() {
+        return Ok(None);
+    }
+    let mut buf = format!("{{\"{tag}\":[").into_bytes();
+    for (k, item) in items[*at..].iter().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        serde_json::to_writer(&mut buf, item)?;
+        *at += 1;
+        if buf.len() >= PIECE_BYTES {
+            break;
+        }
+    }
+    buf.extend_from_slice(b"]}");
+    Ok(Some(buf))
 }
 
 /// Reads pieces as they come and puts the answer together.
