@@ -78,6 +78,17 @@ fn main() {
     wire::write(done, &mut |p| pieces.push(p)).unwrap();
     let bytes: usize = pieces.iter().map(Vec::len).sum();
     println!("worker writes {} pieces, {:.1} MB, in {:.0} ms", pieces.len(), bytes as f64 / 1e6, ms(t));
+    // The final answer travels gzipped (the browser's CompressionStream; zlib's default level).
+    let packed: usize = pieces
+        .iter()
+        .map(|p| {
+            use std::io::Write;
+            let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            z.write_all(p).unwrap();
+            z.finish().unwrap().len()
+        })
+        .sum();
+    println!("  gzipped: {:.1} MB", packed as f64 / 1e6);
 
     let mut reader = Reader::default();
     let mut times = Vec::new();
