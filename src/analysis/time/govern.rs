@@ -28,7 +28,7 @@ pub fn governing_timex(text: &str, sentence: Span, verb: Span, timexes: &[Timex]
         if !verb_quoted && quoted(t.span.start) {
             continue;
         }
-        if modifies_noun(text, sentence, t) {
+        if modifies_noun(text, sentence, t, verb) {
             continue;
         }
         if detached(text, sentence, verb, t.span) {
@@ -224,7 +224,12 @@ fn clause_breaks(s: &str) -> usize {
 }
 
 /// "the March 2022 talks", "Monday's meeting": a date used as a noun modifier.
-fn modifies_noun(text: &str, sentence: Span, t: &Timex) -> bool {
+/// Not when the noun it modifies is the event's own trigger ("Trump's July 25 phone
+/// call", "an October news conference").
+fn modifies_noun(text: &str, sentence: Span, t: &Timex, trigger: Span) -> bool {
+    if trigger.start >= t.span.end && text[t.span.end..trigger.start].split_whitespace().count() <= 1 {
+        return false;
+    }
     let before = text[sentence.start..t.span.start].trim_end();
     let after = &text[t.span.end..sentence.end];
     // A possessive ("Jackson's 25 June death", tokenised "Jackson 's") determines a noun too.
@@ -320,6 +325,12 @@ mod tests {
             ),
             ("Days after the singer’s June 25 death, his doctor spoke.", "spoke", None),
             ("The singer died on June 25, his doctor said.", "died", Some("June 25")),
+            (
+                "Lawmakers questioned aides on Trump's July 25 phone call with President Zelensky.",
+                "call",
+                Some("July 25"),
+            ),
+            ("Lawmakers questioned aides on Trump's July 25 phone call.", "questioned", None),
         ];
         for &(text, verb, want) in cases {
             let tx = tagger.tag(text, Some(PUB));
