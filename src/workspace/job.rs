@@ -92,7 +92,7 @@ pub mod pace {
     /// Early results stop once this many events are analysed: the user has plenty to
     /// look at, and installing a bigger workspace more than once costs the page memory
     /// and long tasks (BENCHMARKS.md).
-    pub const PARTIAL_EVENTS_MAX: usize = 5_000;
+    pub const PARTIAL_EVENTS_MAX: usize = 2_500;
 }
 
 /// Carries out `job`, telling what it does through `report` (progress, messages, and,
