@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import ICAL from 'ical.js';
-import { openApp, dropFiles, timelineItems, artifact, useBrowser } from './support.mjs';
+import { openApp, dropFiles, timelineItems, artifact, useBrowser, DIST } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const env = useBrowser({ before, after });
@@ -314,6 +314,34 @@ test('phone width: nothing overflows sideways', async () => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 392, `page is ${width}px wide at 390`);
   await page.screenshot({ path: artifact('phone.png') });
+  await context.close();
+});
+
+test('every request goes to the site\'s own origin for the app\'s own files, and no user data is sent', async () => {
+  const context = await env.browser.newContext();
+  const requests = [];
+  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
+  const page = await context.newPage();
+  await page.goto(env.srv.url);
+  await page.getByRole('list', { name: 'Timeline' }).waitFor();
+  await page.waitForTimeout(50); // drop listeners attach after mount
+  // A user's own article, dropped, analysed and searched.
+  const secret = 'Quorvantide';
+  await dropFiles(page, [{ name: '2025-02-03-own.txt', text: `Minister Ilse ${secret} met President Amrod Castamir in Oslo on Monday.` }]);
+  await page.waitForFunction((w) => document.body.innerText.includes(w), secret);
+  await page.getByRole('searchbox').fill(secret.toLowerCase());
+  await page.waitForTimeout(300);
+  const origin = new URL(env.srv.url).origin;
+  const files = new Set(fs.readdirSync(DIST, { recursive: true }).map((f) => '/' + f.split(path.sep).join('/')));
+  assert.ok(requests.length >= 4, `${requests.length} requests`);
+  for (const r of requests) {
+    const u = new URL(r.url);
+    assert.equal(u.origin, origin, r.url);
+    assert.equal(r.method, 'GET', r.url);
+    assert.equal(r.body, null, r.url);
+    assert.ok(u.pathname === '/' || files.has(u.pathname), `not one of the app's files: ${r.url}`);
+    assert.ok(!r.url.toLowerCase().includes(secret.toLowerCase()), r.url);
+  }
   await context.close();
 });
 
