@@ -820,12 +820,15 @@ pub(crate) fn find_in_sentence(
         // A gazetteer phrase here?
         // A city name that starts a longer capitalised name is part of that name
         // ("Vladimir Putin", "Florence Nightingale"), not a place.
-        let entry = longest_entry(tokens, i, gaz).filter(|(e, end)| {
+        let found = longest_entry(tokens, i, gaz);
+        let entry = found.filter(|(e, end)| {
             !(e.role == EntryRole::City
                 && *end < n
                 && is_cap(&tokens[*end], text)
                 && longest_entry(tokens, *end, gaz).is_none())
         });
+        // ("the New York Times": the run below keeps "New", which alone is not a name.)
+        let city_led = found.is_some() && entry.is_none();
         if let Some((entry, end)) = entry {
             // An affiliation before a title: "Turkish President ...", "NATO Secretary General ...".
             let mut j = end;
@@ -861,6 +864,31 @@ pub(crate) fn find_in_sentence(
                     });
                 }
                 _ if hyphenated => {}
+                EntryRole::Demonym
+                    if end < n
+                        && is_cap(&tokens[end], text)
+                        && !NOT_NAMES.contains(&tokens[end].norm.as_str())
+                        && !ROLE_HEADS.contains(&tokens[end].norm.as_str())
+                        && !TITLE_WORDS.contains(&tokens[end].norm.as_str())
+                        && longest_entry(tokens, end, gaz).is_none() =>
+                {
+                    // "British Airways", "Russian Railways", "the Russian Defence Ministry":
+                    // a demonym never starts a person's name (a title after it was tried
+                    // above); with the capitalised words after it, it names a body of
+                    // that country.
+                    let stop = cap_run(text, tokens, end).1.max(end + 1);
+                    let span = Span::new(tokens[i].span.start, tokens[stop - 1].span.end);
+                    let name = span.slice(text);
+                    let actor = Actor {
+                        name: name.to_string(),
+                        kind: ActorKind::Organization,
+                        country: entry.country.clone(),
+                    };
+                    let idx = table.intern(actor, name, None);
+                    mentions.push(Mention { span, tokens: (i, stop), actor: idx, anaphoric: false });
+                    i = stop;
+                    continue;
+                }
                 EntryRole::Demonym
                     if end < n
                         && !is_cap(&tokens[end], text)
@@ -904,15 +932,17 @@ pub(crate) fn find_in_sentence(
             continue;
         }
         // A run of capitalised words.
-        let (start, end) = cap_run(text, tokens, i);
+        let (start, end) =
+            if city_led { (i, cap_run(text, tokens, i + 1).1.max(i + 1)) } else { cap_run(text, tokens, i) };
         if end == start {
             i += 1;
             continue;
         }
         if start > i {
             // A sentence-initial function word was skipped ("While Ankara has ..."): look
-            // again from the name itself, so the gazetteer and titles see it.
-            i = start;
+            // again from the name itself, so the gazetteer and titles see it; or from a
+            // skipped word that starts a gazetteer name ("The New York Times").
+            i = (i + 1..start).find(|&j| longest_entry(tokens, j, gaz).is_some()).unwrap_or(start);
             continue;
         }
         // An unknown affiliation before a title: "Arnorian President Ilse Vantrow".
@@ -979,6 +1009,19 @@ pub(crate) fn find_in_sentence(
                 let idx = table.intern(Actor { name, kind: ActorKind::Group, country: None }, surface, None);
                 mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
             }
+        } else if end - start >= 2
+            && tokens[start..end].iter().any(|t| {
+                let w = t.span.slice(text);
+                w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+            })
+        {
+            // An acronym in it ("NHS Direct", "CNN International"): a body, not a person.
+            let idx = table.intern(
+                Actor { name: surface.to_string(), kind: ActorKind::Organization, country: None },
+                surface,
+                None,
+            );
+            mentions.push(Mention { span, tokens: (start, end), actor: idx, anaphoric: false });
         } else if end - start >= 2 && end - start <= 4 && words.iter().all(|w| !TITLE_WORDS.contains(w)) {
             let idx = match table.person_by_surname(last) {
                 Some(idx) if fold(&table.actors[idx].actor.name).ends_with(&fold(surface)) => idx,
@@ -1379,6 +1422,31 @@ mod tests {
             vec![("Black Eyed Peas".into(), ActorKind::Group)]
         );
         assert_eq!(kinds("BBC Radio has said so."), vec![("BBC Radio".into(), ActorKind::Organization)]);
+    }
+
+    #[test]
+    fn names_led_by_a_demonym_a_city_or_an_acronym_are_bodies_kept_whole() {
+        let of = |t: &str| actors_of(t);
+        // Not "Airways", a person; not "York Times"; not "Direct", a person.
+        assert_eq!(
+            of("British Airways said it would continue flights."),
+            vec![("British Airways".into(), ActorKind::Organization, Some("GBR".into()))]
+        );
+        assert_eq!(
+            of("Later, The New York Times warned readers."),
+            vec![("New York Times".into(), ActorKind::Organization, None)]
+        );
+        assert_eq!(
+            of("NHS Direct said it would release details."),
+            vec![("NHS Direct".into(), ActorKind::Organization, None)]
+        );
+        // A demonym before a title is still a person's country, and before a role alone
+        // not a body's name.
+        assert!(of("The Turkish President also stated it.").iter().all(|a| a.1 != ActorKind::Organization));
+        assert_eq!(
+            of("Russian President Vladimir Putin spoke."),
+            vec![("Vladimir Putin".into(), ActorKind::Person, Some("RUS".into()))]
+        );
     }
 
     #[test]
