@@ -9,17 +9,8 @@ use std::time::Instant;
 use dateline::workspace::wire::{self, Reader};
 use dateline::workspace::{job, Change, Install, Job};
 
-fn name(mut i: usize, k: usize) -> String {
-    const SYL: &[u8] = b"bcdfghjklmnpqrstvwxz";
-    const VOW: &[u8] = b"aeiou";
-    let mut s = String::new();
-    for _ in 0..3 {
-        s.push(SYL[(i + k) % 20] as char);
-        s.push(VOW[(i / 20) % 5] as char);
-        i /= 100;
-    }
-    s[..1].to_ascii_uppercase() + &s[1..]
-}
+#[path = "support/generated.rs"]
+mod generated;
 
 /// The slowest, the median and the sum of `times` (milliseconds).
 fn summary(times: &[f64]) -> String {
@@ -37,25 +28,7 @@ fn summary(times: &[f64]) -> String {
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(6250);
-    let verbs =
-        ["spoke by phone with", "met", "visited", "criticised", "praised", "accused", "hosted", "warned"];
-    let files: Vec<(String, Vec<u8>)> = (0..n)
-        .map(|i| {
-            let lines: Vec<String> = verbs
-                .iter()
-                .enumerate()
-                .map(|(k, v)| {
-                    format!(
-                        "On Monday, President Ilse {}son {v} King Theodric {}dal.",
-                        name(i, k),
-                        name(i, k + 7)
-                    )
-                })
-                .collect();
-            let file = format!("20{}-0{}-{:02}-r{i}.txt", 10 + i % 15, 1 + i % 9, 1 + i % 28);
-            (file, format!("Report {i}\n\n{}\n", lines.join("\n")).into_bytes())
-        })
-        .collect();
+    let files = generated::articles(n);
     let job = Job {
         today: jiff::civil::date(2026, 11, 23),
         docs: vec![],

@@ -10,42 +10,12 @@ use std::time::Instant;
 use dateline::workspace::view::ViewState;
 use dateline::workspace::Workspace;
 
-/// The bench page's names (e2e/bench/ui.mjs): three syllables from the article number.
-fn name(mut i: usize, k: usize) -> String {
-    const SYL: &[u8] = b"bcdfghjklmnpqrstvwxz";
-    const VOW: &[u8] = b"aeiou";
-    let mut s = String::new();
-    for _ in 0..3 {
-        s.push(SYL[(i + k) % 20] as char);
-        s.push(VOW[(i / 20) % 5] as char);
-        i /= 100;
-    }
-    let mut c = s.chars();
-    let first = c.next().unwrap().to_ascii_uppercase();
-    std::iter::once(first).chain(c).collect()
-}
+#[path = "support/generated.rs"]
+mod generated;
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(6000);
-    let verbs =
-        ["spoke by phone with", "met", "visited", "criticised", "praised", "accused", "hosted", "warned"];
-    let files: Vec<(String, Vec<u8>)> = (0..n)
-        .map(|i| {
-            let lines: Vec<String> = verbs
-                .iter()
-                .enumerate()
-                .map(|(k, v)| {
-                    format!(
-                        "On Monday, President Ilse {}son {v} King Theodric {}dal.",
-                        name(i, k),
-                        name(i, k + 7)
-                    )
-                })
-                .collect();
-            let text = format!("Report {i}\n\n{}\n", lines.join("\n"));
-            (format!("20{}-0{}-{:02}-r{i}.txt", 10 + i % 15, 1 + i % 9, 1 + i % 28), text.into_bytes())
-        })
-        .collect();
+    let files = generated::articles(n);
     let mut ws = Workspace::new(jiff::civil::date(2026, 11, 23));
     let t = Instant::now();
     ws.add_files(files);
