@@ -91,12 +91,10 @@ impl IndexBuilder {
     pub fn step(&mut self, analysis: &Analysis, work: usize) -> bool {
         let n = analysis.events.len();
         if self.haystacks.len() < n {
-            let titles: HashMap<&str, &str> =
-                analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect();
             let start = self.haystacks.len();
             let end = start.saturating_add(work).min(n);
             for (i, ev) in analysis.events.iter().enumerate().take(end).skip(start) {
-                let text = fold(&searchable(ev, &titles));
+                let text = fold(&searchable(ev, analysis));
                 let joined: Vec<&str> = words(&text).collect();
                 for w in &joined {
                     let list = self.by_term.entry((*w).to_string()).or_default();
@@ -318,7 +316,7 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-fn searchable(ev: &EventOut, titles: &HashMap<&str, &str>) -> String {
+fn searchable(ev: &EventOut, analysis: &Analysis) -> String {
     let mut s = String::new();
     let mut add = |t: &str| {
         s.push_str(t);
@@ -346,8 +344,9 @@ fn searchable(ev: &EventOut, titles: &HashMap<&str, &str>) -> String {
     }
     for src in &ev.sources {
         add(&src.sentence);
-        if let Some(t) = titles.get(src.article.as_str()) {
-            add(t);
+        // By position ("a12" is the twelfth): a step costs its events, not the articles.
+        if let Some(a) = analysis.article(&src.article) {
+            add(&a.title);
         }
     }
     s

@@ -473,18 +473,13 @@ impl PreBuilder {
                     self.next();
                     return false;
                 }
-                let titles: BTreeMap<&str, &str> = if matches!(f, Facet::Article) {
-                    analysis.articles.iter().map(|a| (a.id.as_str(), a.title.as_str())).collect()
-                } else {
-                    BTreeMap::new()
-                };
                 for ev in &analysis.events[self.at..end] {
                     for v in f.values(ev) {
                         let id = match self.index.get(&v) {
                             Some(&id) => id,
                             None => {
                                 let id = pre.names[k].len() as u32;
-                                pre.labels[k].push(label(f, &v, &titles));
+                                pre.labels[k].push(label(f, &v, Some(analysis)));
                                 pre.names[k].push(v.clone());
                                 self.index.insert(v, id);
                                 id
@@ -780,7 +775,7 @@ pub fn compute(pre: &Precomputed, found: Option<Found>, state: &ViewState, panel
             })
             .collect();
         values.extend(extra.into_iter().map(|v| FacetValue {
-            label: label(*facet, &v, &BTreeMap::new()),
+            label: label(*facet, &v, None),
             value: v,
             count: 0,
             active: true,
@@ -842,10 +837,15 @@ fn busiest_among(
     (top, distinct)
 }
 
-fn label(facet: Facet, value: &str, titles: &BTreeMap<&str, &str>) -> String {
+/// A facet value's label; an article's is its title (looked up by position, so a
+/// step of the view tables costs its events, not the articles).
+fn label(facet: Facet, value: &str, analysis: Option<&Analysis>) -> String {
     match facet {
         Facet::Type => format!("{value} {}", cameo::root_name(value)),
-        Facet::Article => titles.get(value).map(|t| t.to_string()).unwrap_or_else(|| value.to_string()),
+        Facet::Article => analysis
+            .and_then(|a| a.article(value))
+            .map(|a| a.title.clone())
+            .unwrap_or_else(|| value.to_string()),
         _ => value.to_string(),
     }
 }
