@@ -45,6 +45,11 @@ const onScreen = (Date.now() - started) / 1000;
 const events = Number((await page.locator('#result-count').textContent()).split(' ')[0]);
 const longest = await page.evaluate(() => Math.max(0, ...window.__long));
 const first = await page.locator('ol.events > li.group').first().textContent();
+// ROWS=1 prints the first screen's rows as a reader sees them.
+if (process.env.ROWS) {
+  const rows = await page.locator('ol.events > li').evaluateAll((ls) => ls.slice(0, 16).map((l) => l.innerText.replace(/\s+/g, ' ').trim().slice(0, 150)));
+  console.error(rows.join('\n'));
+}
 
 // The who-with-whom picture, opened on the whole pile.
 const t0 = Date.now();
