@@ -4,8 +4,10 @@
 // the same name, so they are served cache-first. The analysis worker's bootstrap has a
 // fixed name (a worker is started by name), so it is network-first like the page; the
 // worker then runs the page's own (hashed) module.
-const CACHE = 'dateline-v2';
-const WORKER = ['./worker.js'];
+const CACHE = 'dateline-v3';
+// The full reader's worker (HTML, legacy encodings) is not named in the page: it is
+// cached here too, so that after the first visit it works offline.
+const WORKER = ['./worker.js', './dateline-reader_loader.js', './dateline-reader.js', './dateline-reader_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

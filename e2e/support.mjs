@@ -60,10 +60,19 @@ export async function openApp(browser, url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => { if (loaded) lateRequests.push(r.url()); });
   await page.goto(url);
-  await page.getByRole('list', { name: 'Timeline' }).waitFor();
+  await appReady(page);
   await page.waitForLoadState('networkidle');
   loaded = true;
   return { context, page, errors, lateRequests };
+}
+
+/**
+ * Waits until the app itself (not index.html's pre-rendered copy of the first screen,
+ * which only searches and keeps dropped files) shows the timeline.
+ */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 60000 });
+  await page.getByRole('list', { name: 'Timeline' }).waitFor();
 }
 
 /** Drops files (name, text) onto the page as a user would from the file manager. */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import ICAL from 'ical.js';
-import { openApp, dropFiles, timelineItems, artifact, useBrowser, DIST } from './support.mjs';
+import { openApp, appReady, dropFiles, timelineItems, artifact, useBrowser, DIST } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const env = useBrowser({ before, after });
@@ -121,7 +121,7 @@ test('the whole view state lives in the URL: reload and back restore it', async 
   assert.match(page.url(), /type=/);
   assert.match(page.url(), /zoom=year/);
   await page.reload();
-  await page.getByRole('list', { name: 'Timeline' }).waitFor();
+  await appReady(page);
   await waitCount(page, both);
   assert.equal(await page.getByRole('searchbox', { name: /Search/ }).inputValue(), 'erdogan');
   assert.equal(await page.getByRole('button', { name: 'year' }).getAttribute('aria-pressed'), 'true');
@@ -156,7 +156,7 @@ test('articles and date settings survive a reload; clearing the workspace is kep
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await page.waitForTimeout(300);
   await page.reload();
-  await page.getByRole('list', { name: 'Timeline' }).waitFor({ state: 'attached' });
+  await appReady(page);
   await page.waitForTimeout(300);
   assert.equal(await page.locator('li.article').count(), 0, 'a cleared workspace stays cleared');
   assert.deepEqual(errors, []);
@@ -297,7 +297,7 @@ test('accessibility scan (axe-core): no serious or critical violations, light an
     const context = await env.browser.newContext({ bypassCSP: true, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(env.srv.url);
-    await page.getByRole('list', { name: 'Timeline' }).waitFor();
+    await appReady(page);
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -310,7 +310,7 @@ test('phone width: nothing overflows sideways', async () => {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(env.srv.url);
-  await page.getByRole('list', { name: 'Timeline' }).waitFor();
+  await appReady(page);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 392, `page is ${width}px wide at 390`);
   await page.screenshot({ path: artifact('phone.png') });
@@ -323,7 +323,7 @@ test('every request goes to the site\'s own origin for the app\'s own files, and
   context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
   const page = await context.newPage();
   await page.goto(env.srv.url);
-  await page.getByRole('list', { name: 'Timeline' }).waitFor();
+  await appReady(page);
   await page.waitForTimeout(50); // drop listeners attach after mount
   // A user's own article, dropped, analysed and searched.
   const secret = 'Quorvantide';
@@ -349,11 +349,11 @@ test('after the first visit the page works offline', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(env.srv.url);
-  await page.getByRole('list', { name: 'Timeline' }).waitFor();
+  await appReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await context.setOffline(true);
   await page.reload();
-  await page.getByRole('list', { name: 'Timeline' }).waitFor();
+  await appReady(page);
   assert.ok((await count(page)) > 0);
   // The analysis worker came from the cache too: new text is analysed offline.
   await page.locator('summary', { hasText: 'Paste text' }).click();

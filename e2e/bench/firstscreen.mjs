@@ -51,6 +51,14 @@ function serveGzipped() {
 // the document) and when the article dropped by the test shows.
 const OBSERVE = `
   window.__firstRow = null;
+  window.__appLive = null;
+  // The module has taken over when the pre-rendered copy (#prerender) is gone.
+  new MutationObserver((_, obs) => {
+    if (window.__appLive === null && document.body && !document.getElementById('prerender') && document.querySelector('li.event')) {
+      obs.disconnect();
+      window.__appLive = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
   new MutationObserver((_, obs) => {
     if (window.__firstRow === null && document.querySelector('li.event')) {
       obs.disconnect();
@@ -86,6 +94,8 @@ async function visit(browser, url, profile) {
     });
     return performance.now();
   });
+  const appLive = await page.evaluate(() => window.__appLive);
+  const wasm = await page.evaluate(() => Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).map((e) => e.responseEnd)));
   await page.waitForLoadState('networkidle');
   const total = finished.reduce((s, f) => s + f.bytes, 0);
   // performance.now() counts from the navigation; CDP's timestamps are seconds.
@@ -96,19 +106,26 @@ async function visit(browser, url, profile) {
   await page.waitForFunction(() => window.__firstRow !== null, null, { timeout: 120000, polling: 50 });
   const repeat = await page.evaluate(() => window.__firstRow);
   await context.close();
-  return { firstRow, dropped, before, total, repeat };
+  return { firstRow, dropped, before, total, repeat, wasm, appLive };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { server, url } = await serveGzipped();
 const browser = await launch();
-console.log('| profile | first event row painted (median of ' + RUNS + ') | dropped article on the timeline | repeat visit | KB before the first row | KB in all |');
-console.log('|---|---|---|---|---|---|');
+console.log('| profile | first event row painted (median of ' + RUNS + ') | module arrived | app took over | dropped article on the timeline | repeat visit | KB before the first row | KB the visit fetched |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const profile of PROFILES) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, url, profile));
   const m = (k) => median(runs.map((r) => r[k]));
-  console.log(`| ${profile.name} | ${(m('firstRow') / 1000).toFixed(2)} s | ${(m('dropped') / 1000).toFixed(2)} s | ${(m('repeat') / 1000).toFixed(2)} s | ${(m('before') / 1024).toFixed(0)} | ${(m('total') / 1024).toFixed(0)} |`);
+  console.log(`| ${profile.name} | ${(m('firstRow') / 1000).toFixed(2)} s | ${(m('wasm') / 1000).toFixed(2)} s | ${(m('appLive') / 1000).toFixed(2)} s | ${(m('dropped') / 1000).toFixed(2)} s | ${(m('repeat') / 1000).toFixed(2)} s | ${(m('before') / 1024).toFixed(0)} | ${(m('total') / 1024).toFixed(0)} |`);
 }
 await browser.close();
 server.close();
+// Everything the site can download, gzipped as served: what the page fetches, and the
+// full reader's worker, which the service worker caches after the first visit (or the
+// page fetches when an HTML file is dropped).
+const files = fs.readdirSync(DIST, { recursive: true }).filter((f) => fs.statSync(path.join(DIST, f)).isFile() && !f.startsWith('.'));
+const all = files.reduce((s, f) => s + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 6 }).length, 0);
+const reader = files.filter((f) => f.startsWith('dateline-reader')).reduce((s, f) => s + zlib.gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 6 }).length, 0);
+console.log(`\nEvery file of the site, gzipped: ${(all / 1024).toFixed(0)} KB, of which the full reader's worker (HTML, legacy encodings) ${(reader / 1024).toFixed(0)} KB.`);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, dispatchDrop } from '../support.mjs';
+import { serve, launch, dispatchDrop, appReady } from '../support.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const topic = process.argv[2] || 'bpoil';
@@ -22,7 +22,7 @@ const { server, url } = await serve();
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(url);
-await page.getByRole('list', { name: 'Timeline' }).waitFor();
+await appReady(page);
 await page.getByRole('button', { name: 'Clear workspace' }).click();
 await page.waitForFunction(() => document.querySelector('#result-count').textContent === '0 events');
 await page.evaluate(() => {

@@ -4,7 +4,7 @@
 //
 //   node e2e/bench/ui.mjs [ARTICLES]   (default 6,250 articles of 8 events: 50,000 events)
 import fs from 'node:fs';
-import { serve, launch, generatedArticles, dispatchDrop } from '../support.mjs';
+import { serve, launch, generatedArticles, dispatchDrop, appReady } from '../support.mjs';
 
 /** The highest peak resident memory of Chromium's renderer processes (the page and its
  * worker run in one), in MB, from /proc (Linux). */
@@ -25,7 +25,7 @@ const { server, url } = await serve();
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 await page.goto(url + (process.env.VIEW ? '#view=' + process.env.VIEW : ''));
-await page.getByRole('list', { name: 'Timeline' }).waitFor();
+await appReady(page);
 await page.getByRole('button', { name: 'Clear workspace' }).click();
 await page.waitForTimeout(100);
 

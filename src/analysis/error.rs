@@ -28,6 +28,9 @@ enum ErrorKind {
     Conllu { reason: String },
     /// A syntax model could not be read.
     Model { reason: String },
+    /// The file needs the full reader (HTML, a legacy encoding), which this build of the
+    /// reader leaves out (the page's module: see `ingest::read_plain`).
+    NeedsReader { what: &'static str },
 }
 
 impl Error {
@@ -63,6 +66,17 @@ impl Error {
         Error { file: None, kind: ErrorKind::Model { reason: reason.into() } }
     }
 
+    pub(crate) fn reader_needed(what: &'static str) -> Error {
+        Error { file: None, kind: ErrorKind::NeedsReader { what } }
+    }
+
+    /// Whether the file needs the full reader (see [`read_plain`]).
+    ///
+    /// [`read_plain`]: crate::analysis::ingest::read_plain
+    pub fn needs_reader(&self) -> bool {
+        matches!(self.kind, ErrorKind::NeedsReader { .. })
+    }
+
     /// The same error, naming the file it concerns.
     pub fn in_file(mut self, file: impl Into<String>) -> Error {
         self.file = Some(file.into());
@@ -95,6 +109,7 @@ impl fmt::Display for Error {
             ErrorKind::Json { reason } => write!(f, "not readable as JSON: {reason}"),
             ErrorKind::Conllu { reason } => write!(f, "not readable as CoNLL-U: {reason}"),
             ErrorKind::Model { reason } => write!(f, "not a syntax model of this version: {reason}"),
+            ErrorKind::NeedsReader { what } => write!(f, "{what} needs the full reader, which is not loaded"),
         }
     }
 }

@@ -175,7 +175,23 @@ const DOCUMENT_EXTENSIONS: &[(&str, &str)] = &[
 /// Reads one file into its documents: one for text, Markdown and HTML; one or more
 /// for JSON. Errors name the file and the reason.
 pub fn read_files(file: &str, bytes: &[u8]) -> Result<Vec<Document>, Error> {
-    read_any(file, bytes).map_err(|e| e.in_file(file))
+    read_any::<true>(file, bytes).map_err(|e| e.in_file(file))
+}
+
+/// [`read_files`] without the HTML reader and the legacy encodings, for a build that
+/// leaves them out (the page's module loads them in a worker of their own when a file
+/// needs them: DESIGN.md, "The first screen"). A file that needs them (HTML, a JSON
+/// field holding markup or entities, text neither UTF-8 nor UTF-16) gives an error
+/// for which [`Error::needs_reader`] is true, and nothing else differs: the documents
+/// it reads are those of [`read_files`].
+pub fn read_plain(file: &str, bytes: &[u8]) -> Result<Vec<Document>, Error> {
+    read_any::<false>(file, bytes).map_err(|e| e.in_file(file))
+}
+
+/// Whether [`read_plain`] would leave `bytes` to the full reader: a check as cheap
+/// as decoding, so a caller can send such files to the full reader beforehand.
+pub fn needs_reader(file: &str, bytes: &[u8]) -> bool {
+    classify::<false>(file, bytes).is_err_and(|e| e.needs_reader())
 }
 
 /// Reads one file into one document: the first of [`read_files`] (a JSON file of
@@ -187,8 +203,8 @@ pub fn read_file(file: &str, bytes: &[u8]) -> Result<Document, Error> {
 /// Reads JSON bytes into one document, whatever `name` says: a line of a JSON Lines
 /// stream, named "stdin:3". Errors name it.
 pub fn read_json(name: &str, bytes: &[u8]) -> Result<Document, Error> {
-    let docs = decode::decode(bytes, false).and_then(|d| {
-        let mut docs = json::read(name, &d.text)?;
+    let docs = decode::decode::<true>(bytes, false).and_then(|d| {
+        let mut docs = json::read::<true>(name, &d.text)?;
         for doc in &mut docs {
             doc.warnings.splice(0..0, d.warnings.iter().cloned());
         }
@@ -257,7 +273,9 @@ pub fn within_total(files: &[(String, usize)]) -> (usize, Option<String>) {
     (files.len(), None)
 }
 
-fn read_any(file: &str, bytes: &[u8]) -> Result<Vec<Document>, Error> {
+/// A file's format, its decoded text and the warnings so far; without `FULL`, an error
+/// when the full reader is needed.
+fn classify<const FULL: bool>(file: &str, bytes: &[u8]) -> Result<(Format, String, Vec<String>), Error> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Error::too_large(bytes.len(), MAX_FILE_BYTES));
     }
@@ -275,7 +293,10 @@ fn read_any(file: &str, bytes: &[u8]) -> Result<Vec<Document>, Error> {
     } else {
         Format::Text
     };
-    let decoded = decode::decode(bytes, declared == Format::Html)?;
+    if !FULL && declared == Format::Html {
+        return Err(Error::reader_needed("an HTML page"));
+    }
+    let decoded = decode::decode::<FULL>(bytes, declared == Format::Html)?;
     let mut warnings = decoded.warnings;
     let text = decoded.text;
     if text.trim().is_empty() {
@@ -296,9 +317,21 @@ fn read_any(file: &str, bytes: &[u8]) -> Result<Vec<Document>, Error> {
     if format == Format::Text && !ext.is_empty() && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
         warnings.push(format!(".{ext} is not a known article format: read as plain text"));
     }
+    if !FULL && format == Format::Html {
+        return Err(Error::reader_needed("an HTML page"));
+    }
+    if !FULL && format == Format::Json && (html::has_markup(&text) || text.contains('&')) {
+        return Err(Error::reader_needed("JSON holding HTML"));
+    }
+    Ok((format, text, warnings))
+}
+
+fn read_any<const FULL: bool>(file: &str, bytes: &[u8]) -> Result<Vec<Document>, Error> {
+    let (format, text, warnings) = classify::<FULL>(file, bytes)?;
     let mut docs = match format {
-        Format::Html => vec![html::read(file, &text)?],
-        Format::Json => json::read(file, &text)?,
+        Format::Html if FULL => vec![html::read(file, &text)?],
+        Format::Html => return Err(Error::reader_needed("an HTML page")),
+        Format::Json => json::read::<FULL>(file, &text)?,
         Format::Text => vec![text_document(file, &text)?],
     };
     for doc in &mut docs {

@@ -308,6 +308,14 @@ pub fn App() -> impl IntoView {
         }
         loaded.set(true);
     });
+    // Whether the workspace is the user's own (not the samples): the pre-rendered
+    // first screen, which shows the samples, hides them on the next visit if so.
+    Effect::new(move |_| {
+        let own = ws.with(|w| !w.samples);
+        if loaded.get() {
+            io::remember_own_workspace(own);
+        }
+    });
     Effect::new(move |_| {
         let saved = ws.with(|w| w.saved());
         if loaded.get() {
@@ -320,6 +328,15 @@ pub fn App() -> impl IntoView {
     });
     io::register_service_worker();
     spawn_local(io::start_worker());
+    // What the user did on the pre-rendered first screen carries over: the query typed
+    // and the files given while the module loaded.
+    if let Some(first) = io::first_screen() {
+        if !first.query.is_empty() {
+            let q = first.query;
+            state.replace_view(move |v| v.query = q);
+        }
+        state.add_files(first.files);
+    }
 
     // Back and forward restore the view.
     let _ = window_event_listener(ev::popstate, move |_| {

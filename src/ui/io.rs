@@ -415,9 +415,62 @@ pub async fn save_workspace(saved: &Saved) -> Result<(), String> {
     Ok(())
 }
 
-/// Removes the page's static "Loading…" line (index.html) once the app is mounted.
+/// What the user did on the pre-rendered first screen (index.html's `#prerender`,
+/// answered by `first.js`) before the module took over: the query typed and the files
+/// dropped or picked meanwhile.
+pub struct FirstScreen {
+    pub query: String,
+    pub files: Vec<Picked>,
+}
+
+/// Reads the pre-rendered first screen's state (see [`FirstScreen`]); None when the
+/// page has none (`trunk serve`).
+pub fn first_screen() -> Option<FirstScreen> {
+    let doc = document();
+    let root = doc.get_element_by_id("prerender")?;
+    let search = root.query_selector("#search").ok().flatten();
+    let query =
+        search.as_ref().and_then(|s| s.dyn_ref::<HtmlInputElement>().map(|i| i.value())).unwrap_or_default();
+    let queued = get(&window(), "__datelineQueued");
+    let files = js_sys::Array::try_from(queued)
+        .map(|a| {
+            a.iter()
+                .filter_map(|item| {
+                    let name = get(&item, "name").as_string()?;
+                    let file = get(&item, "file").dyn_into::<File>().ok()?;
+                    Some(Picked { name, file })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // Files given from now on go to the app's own handlers.
+    let _ = js_sys::Reflect::set(&window(), &JsValue::from_str("__datelineQueued"), &js_sys::Array::new());
+    Some(FirstScreen { query, files })
+}
+
+/// The key in `localStorage` that tells the first screen's script the workspace is the
+/// user's own, so the pre-rendered samples are not shown while it is restored.
+const OWN_KEY: &str = "dateline.own-workspace";
+
+/// Remembers whether the workspace is the user's own (see [`OWN_KEY`]).
+pub fn remember_own_workspace(own: bool) {
+    if let Ok(Some(store)) = window().local_storage() {
+        let _ = if own { store.set_item(OWN_KEY, "1") } else { store.remove_item(OWN_KEY) };
+    }
+}
+
+/// Removes the page's static first screen (the pre-rendered copy, or the "Loading…"
+/// line) once the app is mounted, giving the search box the focus if the copy's had it.
 pub fn remove_loading_note() {
-    if let Some(note) = window().document().and_then(|d| d.get_element_by_id("loading")) {
+    let doc = document();
+    if let Some(root) = doc.get_element_by_id("prerender") {
+        let focused = doc.active_element().is_some_and(|a| a.id() == "search");
+        root.remove();
+        if focused {
+            focus("search");
+        }
+    }
+    if let Some(note) = doc.get_element_by_id("loading") {
         note.remove();
     }
 }
@@ -478,6 +531,7 @@ pub fn panic_for_test() {
 // once all are there, after ending a big job's worker, so that the two never hold the
 // answer at once); or {failed: message}.
 
+use crate::analysis::Document;
 use crate::workspace::{job, wire, Change, Done, Job, Stage};
 
 thread_local! {
@@ -509,8 +563,15 @@ async fn worker() -> Result<web_sys::Worker, String> {
         None => {
             let options = web_sys::WorkerOptions::new();
             options.set_type(web_sys::WorkerType::Module);
-            let w = web_sys::Worker::new_with_options("./worker.js", &options)
-                .map_err(|e| format!("cannot start the analysis worker: {}", error_text(&e)))?;
+            // The first screen's script (first.js) may have started it already.
+            let early = get(&window(), "__datelineWorker").dyn_into::<web_sys::Worker>().ok();
+            let _ =
+                js_sys::Reflect::set(&window(), &JsValue::from_str("__datelineWorker"), &JsValue::UNDEFINED);
+            let w = match early {
+                Some(w) => w,
+                None => web_sys::Worker::new_with_options("./worker.js", &options)
+                    .map_err(|e| format!("cannot start the analysis worker: {}", error_text(&e)))?,
+            };
             // It says "ready" once its WebAssembly is running; messages before that are
             // lost. A {failed} answer means it could not start.
             let mut handler = None;
@@ -804,6 +865,56 @@ pub fn serve_jobs() {
                 files.push((names.get(i).as_string().unwrap_or_default(), b.to_vec()));
             }
         }
+        let reply = reply.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let pre = read_fully_first(&job, &reply).await;
+            carry_out(job, pre, &reply);
+        });
+    });
+    scope.set_onmessage(Some(on.as_ref().unchecked_ref()));
+    on.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// What the full reader's worker gave for the files that need it, by name, in order.
+type PreRead = std::collections::HashMap<String, std::collections::VecDeque<Result<Vec<Document>, String>>>;
+
+/// Sends the job's files that this module cannot read (HTML, legacy encodings: see
+/// `ingest::read_plain`) to the full reader's worker, one by one, telling the page.
+async fn read_fully_first(job: &Job, reply: &web_sys::DedicatedWorkerGlobalScope) -> PreRead {
+    let inputs: Vec<(String, &[u8])> = match &job.change {
+        Change::Files(files) => files.iter().map(|(n, b)| (n.clone(), b.as_slice())).collect(),
+        Change::Text(t) => vec![(format!("pasted-{}.txt", job.pasted + 1), t.as_bytes())],
+        _ => Vec::new(),
+    };
+    let needing: Vec<&(String, &[u8])> =
+        inputs.iter().filter(|(n, b)| crate::analysis::ingest::needs_reader(n, b)).collect();
+    let mut pre = PreRead::new();
+    for (k, (name, bytes)) in needing.iter().enumerate() {
+        let a = js_sys::Array::of4(
+            &JsValue::from(job::Stage::Reading as u32),
+            &JsValue::from(k as u32),
+            &JsValue::from(needing.len() as u32),
+            &JsValue::from_str(name),
+        );
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"progress".into(), &a);
+        let _ = reply.post_message(&msg);
+        let read = read_fully(name, bytes).await;
+        pre.entry(name.clone()).or_default().push_back(read);
+    }
+    pre
+}
+
+/// Carries out a job whose files the full reader has read where needed, and sends its
+/// reports and answer to the page.
+fn carry_out(job: Job, mut pre: PreRead, reply: &web_sys::DedicatedWorkerGlobalScope) {
+    {
+        let post = |key: &str, value: &JsValue| {
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &key.into(), value);
+            let _ = reply.post_message(&msg);
+        };
         // Each piece's bytes are moved to the page, not copied. An early result's pieces
         // are sent as they are written (the page reads them as they come).
         let send = |key: &str, done: Done| {
@@ -821,7 +932,11 @@ pub fn serve_jobs() {
         // The job paces itself by this clock (progress, early results, each article's
         // time budget).
         let clock = || js_sys::Date::now();
-        let mut done = job::run(job, Some(&clock), &mut |report| match report {
+        let read = &mut |name: &str, bytes: &[u8]| match pre.get_mut(name).and_then(|q| q.pop_front()) {
+            Some(read) => read,
+            None => crate::analysis::ingest::read_plain(name, bytes).map_err(|e| e.to_string()),
+        };
+        let mut done = job::run_with(job, Some(&clock), read, &mut |report| match report {
             job::Report::Progress { stage, done, total, file } => {
                 let a = js_sys::Array::of4(
                     &JsValue::from(stage as u32),
@@ -871,6 +986,118 @@ pub fn serve_jobs() {
             }
             post("done", &JsValue::from(count));
         });
+    }
+}
+
+thread_local! {
+    /// The full reader's worker (HTML, legacy encodings), started by the analysis
+    /// worker when a file first needs it, and a promise of its "ready".
+    static READER: std::cell::RefCell<Option<(web_sys::Worker, js_sys::Promise)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The full reader's worker, started if need be and ready.
+async fn reader() -> Result<web_sys::Worker, String> {
+    let started = READER.with(|r| r.borrow().clone());
+    let (w, ready) = match started {
+        Some(pair) => pair,
+        None => {
+            // A classic worker: Trunk's loader for a worker module uses importScripts.
+            let w = web_sys::Worker::new(READER_URL)
+                .map_err(|e| format!("cannot start the HTML reader: {}", error_text(&e)))?;
+            let ready = next_answer(&w);
+            READER.with(|r| *r.borrow_mut() = Some((w.clone(), ready.clone())));
+            (w, ready)
+        }
+    };
+    match wasm_bindgen_futures::JsFuture::from(ready).await {
+        Ok(_) => Ok(w),
+        Err(e) => {
+            stop_reader();
+            Err(format!("cannot start the HTML reader: {}", error_text(&e)))
+        }
+    }
+}
+
+/// The reader's worker (Trunk builds `dateline-reader` as a worker with this loader).
+const READER_URL: &str = "./dateline-reader_loader.js";
+
+fn stop_reader() {
+    if let Some((w, _)) = READER.with(|r| r.borrow_mut().take()) {
+        w.terminate();
+    }
+}
+
+/// A promise of the worker's next message, rejected by an error in it.
+fn next_answer(w: &web_sys::Worker) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, reject| {
+        let on = Closure::once_into_js(move |e: web_sys::MessageEvent| {
+            let _ = resolve.call1(&JsValue::NULL, &e.data());
+        });
+        w.set_onmessage(Some(on.unchecked_ref()));
+        w.set_onerror(Some(&reject));
+    })
+}
+
+/// Reads one file with the full reader's worker: its documents, or the message saying
+/// why not. A reader that fails is ended (a new one starts for the next file).
+async fn read_fully(name: &str, bytes: &[u8]) -> Result<Vec<Document>, String> {
+    let w = reader().await.map_err(|e| format!("file {name}: {e}"))?;
+    let answer = next_answer(&w);
+    let msg = js_sys::Object::new();
+    let data = js_sys::Uint8Array::from(bytes);
+    let _ = js_sys::Reflect::set(&msg, &"name".into(), &JsValue::from_str(name));
+    let _ = js_sys::Reflect::set(&msg, &"bytes".into(), &data);
+    if let Err(e) = w.post_message_with_transfer(&msg, &js_sys::Array::of1(&data.buffer())) {
+        return Err(format!("file {name}: cannot send it to the HTML reader: {}", error_text(&e)));
+    }
+    let answer = match wasm_bindgen_futures::JsFuture::from(answer).await {
+        Ok(a) => a,
+        Err(e) => {
+            stop_reader();
+            return Err(format!("file {name}: the HTML reader stopped: {}", error_text(&e)));
+        }
+    };
+    if let Some(json) = get(&answer, "docs").as_string() {
+        return serde_json::from_str(&json)
+            .map_err(|e| format!("file {name}: a bad answer from the HTML reader: {e}"));
+    }
+    if let Some(error) = get(&answer, "error").as_string() {
+        return Err(error);
+    }
+    stop_reader();
+    let why = get(&answer, "failed").as_string().unwrap_or_else(|| "no answer".to_string());
+    Err(format!("file {name}: {why}"))
+}
+
+/// The full reader's worker (`src/reader.rs`): answers {name, bytes} with {docs: the
+/// documents as JSON} or {error: why not}, saying "ready" first. A panic answers
+/// {failed} (its module is then stopped by the analysis worker).
+pub fn serve_reading() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_panic = scope.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        console_error_panic_hook::hook(info);
+        let msg = js_sys::Object::new();
+        let text = format!("the HTML reader stopped on an internal error: {info}");
+        let _ = js_sys::Reflect::set(&msg, &"failed".into(), &JsValue::from_str(&text));
+        let _ = on_panic.post_message(&msg);
+    }));
+    let reply = scope.clone();
+    let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let data = e.data();
+        let name = get(&data, "name").as_string().unwrap_or_default();
+        let bytes = js_sys::Uint8Array::new(&get(&data, "bytes")).to_vec();
+        let msg = js_sys::Object::new();
+        let (key, value) = match crate::analysis::ingest::read_files(&name, &bytes) {
+            Ok(docs) => match serde_json::to_string(&docs) {
+                Ok(json) => ("docs", json),
+                Err(e) => ("failed", e.to_string()),
+            },
+            Err(e) => ("error", e.to_string()),
+        };
+        let _ = js_sys::Reflect::set(&msg, &key.into(), &JsValue::from_str(&value));
+        let _ = reply.post_message(&msg);
     });
     scope.set_onmessage(Some(on.as_ref().unchecked_ref()));
     on.forget();

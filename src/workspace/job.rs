@@ -103,6 +103,21 @@ pub mod pace {
 /// The articles already in the workspace are analysed first, then the new ones from
 /// the shortest: the most articles arrive soonest. The workspace keeps its order.
 pub fn run(job: Job, clock: Option<&dyn Fn() -> f64>, report: &mut dyn FnMut(Report)) -> Done {
+    let read =
+        &mut |name: &str, bytes: &[u8]| analysis::ingest::read_files(name, bytes).map_err(|e| e.to_string());
+    run_with(job, clock, read, report)
+}
+
+/// [`run`] reading each file (name, bytes) with `read`, which gives its documents or
+/// the message saying why not. The page's worker reads with
+/// [`read_plain`](analysis::ingest::read_plain) and the answers of the full reader's
+/// worker, which its module leaves out (DESIGN.md, "The first screen").
+pub fn run_with(
+    job: Job,
+    clock: Option<&dyn Fn() -> f64>,
+    read: &mut dyn FnMut(&str, &[u8]) -> Result<Vec<Document>, String>,
+    report: &mut dyn FnMut(Report),
+) -> Done {
     let Job { today, mut docs, mut published, mut pasted, change } = job;
     let existing = docs.len();
     let mut messages = Vec::new();
@@ -148,7 +163,7 @@ pub fn run(job: Job, clock: Option<&dyn Fn() -> f64>, report: &mut dyn FnMut(Rep
             }
             for (i, (name, bytes)) in files.into_iter().enumerate() {
                 tell(report, Stage::Reading, i, total, &name, bytes.len() > pace::BIG_ARTICLE);
-                match analysis::ingest::read_files(&name, &bytes) {
+                match read(&name, &bytes) {
                     Ok(read) => {
                         for doc in read {
                             let same = by_file
@@ -166,7 +181,7 @@ pub fn run(job: Job, clock: Option<&dyn Fn() -> f64>, report: &mut dyn FnMut(Rep
                             docs.push(doc);
                         }
                     }
-                    Err(e) => say(&mut messages, report, e.to_string()),
+                    Err(e) => say(&mut messages, report, e),
                 }
                 if i + 1 == total {
                     tell(report, Stage::Reading, total, total, &name, false);
@@ -179,9 +194,9 @@ pub fn run(job: Job, clock: Option<&dyn Fn() -> f64>, report: &mut dyn FnMut(Rep
             } else {
                 pasted += 1;
                 let name = format!("pasted-{pasted}.txt");
-                match analysis::ingest::read_files(&name, text.as_bytes()) {
+                match read(&name, text.as_bytes()) {
                     Ok(read) => docs.extend(read),
-                    Err(e) => say(&mut messages, report, e.to_string()),
+                    Err(e) => say(&mut messages, report, e),
                 }
             }
         }

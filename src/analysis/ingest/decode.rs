@@ -14,7 +14,13 @@ pub(super) struct Decoded {
 }
 
 /// Decodes a file. `html`: the bytes are an HTML page, whose `<meta charset>` counts.
-pub(super) fn decode(bytes: &[u8], html: bool) -> Result<Decoded, Error> {
+/// Without `FULL` (the page's module, which leaves `encoding_rs`'s decoders and
+/// `chardetng` to the full reader): UTF-8 and UTF-16 only, the rest an error that says
+/// the full reader is needed.
+pub(super) fn decode<const FULL: bool>(bytes: &[u8], html: bool) -> Result<Decoded, Error> {
+    if !FULL {
+        return decode_unicode(bytes);
+    }
     let mut warnings = Vec::new();
     let (encoding, body, how) = if let Some((enc, len)) = bom(bytes) {
         (enc, &bytes[len..], "byte-order mark")
@@ -40,6 +46,61 @@ pub(super) fn decode(bytes: &[u8], html: bool) -> Result<Decoded, Error> {
     }
     // A NUL left in text (a UTF-16 guess gone wrong) is no character of an article.
     let text = if text.contains('\0') { text.replace('\0', "") } else { text.into_owned() };
+    Ok(Decoded { text, warnings })
+}
+
+/// [`decode`] for UTF-8 and UTF-16 by the standard library alone, with the same
+/// choices, text and warnings.
+fn decode_unicode(bytes: &[u8]) -> Result<Decoded, Error> {
+    // (UTF-16 big-endian?, the bytes after any byte-order mark, how it was known)
+    let (utf16, body, how) = match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => (None, rest, "byte-order mark"),
+        [0xFF, 0xFE, rest @ ..] => (Some(false), rest, "byte-order mark"),
+        [0xFE, 0xFF, rest @ ..] => (Some(true), rest, "byte-order mark"),
+        _ => match utf16_without_bom(bytes) {
+            Some(enc) => (Some(enc == UTF_16BE), bytes, "detected"),
+            None if mostly_utf8(bytes) => (None, bytes, "mostly valid"),
+            None => return Err(Error::reader_needed("text in a legacy encoding")),
+        },
+    };
+    let (text, had_errors, name) = match utf16 {
+        None => {
+            let text = String::from_utf8_lossy(body);
+            let bad = matches!(text, std::borrow::Cow::Owned(_));
+            (text.into_owned(), bad, "UTF-8")
+        }
+        Some(big) => {
+            let units = body.chunks_exact(2).map(|p| {
+                if big {
+                    u16::from_be_bytes([p[0], p[1]])
+                } else {
+                    u16::from_le_bytes([p[0], p[1]])
+                }
+            });
+            let mut bad = false;
+            let mut text: String = char::decode_utf16(units)
+                .map(|c| {
+                    c.unwrap_or_else(|_| {
+                        bad = true;
+                        '\u{FFFD}'
+                    })
+                })
+                .collect();
+            if body.len() % 2 == 1 {
+                bad = true;
+                text.push('\u{FFFD}');
+            }
+            (text, bad, if big { "UTF-16BE" } else { "UTF-16LE" })
+        }
+    };
+    let mut warnings = Vec::new();
+    if how == "detected" && name != "UTF-8" {
+        warnings.push(format!("not UTF-8: read as {name} (detected)"));
+    }
+    if had_errors {
+        warnings.push(format!("bytes invalid in {name} ({how}) were replaced with \u{FFFD}"));
+    }
+    let text = if text.contains('\0') { text.replace('\0', "") } else { text };
     Ok(Decoded { text, warnings })
 }
 

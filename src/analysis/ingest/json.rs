@@ -61,7 +61,9 @@ pub(super) fn looks_like_json(text: &str) -> bool {
 }
 
 /// Reads a JSON or JSON Lines file into its articles.
-pub(super) fn read(file: &str, text: &str) -> Result<Vec<Document>, Error> {
+/// Without `FULL` (see `read_plain`), fields holding markup are not read as HTML: the
+/// caller has sent such files to the full reader.
+pub(super) fn read<const FULL: bool>(file: &str, text: &str) -> Result<Vec<Document>, Error> {
     let text = text.trim_start_matches('\u{FEFF}').trim();
     let (items, mut warnings) = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(map)) if is_export(&map) => return restore_export(map),
@@ -80,7 +82,7 @@ pub(super) fn read(file: &str, text: &str) -> Result<Vec<Document>, Error> {
             break;
         }
         let name = if several { format!("{file}#{}", i + 1) } else { file.to_string() };
-        match item.as_object().and_then(|o| article(&name, o)) {
+        match item.as_object().and_then(|o| article::<FULL>(&name, o)) {
             Some(doc) => docs.push(doc),
             None => without_text += 1,
         }
@@ -182,17 +184,19 @@ fn string_of(v: &Value) -> Option<String> {
 }
 
 /// One article object, or None when it has no text.
-fn article(name: &str, o: &Map<String, Value>) -> Option<Document> {
+fn article<const FULL: bool>(name: &str, o: &Map<String, Value>) -> Option<Document> {
     let raw =
         TEXT_FIELDS.iter().filter_map(|f| o.get(*f).and_then(string_of)).find(|s| !s.trim().is_empty())?;
-    let text = clean_text(&if has_markup(&raw) { fragment_text(&raw) } else { raw });
+    let text = clean_text(&if FULL && has_markup(&raw) { fragment_text(&raw) } else { raw });
     if text.trim().is_empty() {
         return None;
     }
     let title = TITLE_FIELDS
         .iter()
         .filter_map(|f| o.get(*f).and_then(string_of))
-        .map(|t| short_title(&if has_markup(&t) || t.contains('&') { fragment_text(&t) } else { t }))
+        .map(|t| {
+            short_title(&if FULL && (has_markup(&t) || t.contains('&')) { fragment_text(&t) } else { t })
+        })
         .find(|t| !t.is_empty())
         .unwrap_or_else(|| title_of(&text));
     let published = DATE_FIELDS.iter().find_map(|f| {

@@ -289,12 +289,75 @@ fn unknown_extensions_are_read_as_text_with_a_warning() {
     assert_eq!(d.warnings, [".log is not a known article format: read as plain text"]);
 }
 
+/// `read_plain` (the page's module) reads what it can exactly as `read_files` does, and
+/// leaves the rest, by name, to the full reader.
+#[test]
+fn the_plain_reader_reads_unicode_text_and_json_as_the_full_one_and_leaves_the_rest() {
+    let mut utf16be_bom = vec![0xFE, 0xFF];
+    utf16be_bom.extend("Leaders met on Monday in Ankara.".encode_utf16().flat_map(u16::to_be_bytes));
+    let mut utf16le_bom = vec![0xFF, 0xFE];
+    utf16le_bom.extend(utf16le("Erdoğan called Putin.\n\nThe two spoke on Monday."));
+    let plain: &[(&str, &[u8])] = &[
+        ("a.txt", "Türkiye gears up\n\nANKARA\n\nErdoğan met Putin on Monday.".as_bytes()),
+        ("b.md", b"# The heading\n\nLeaders met."),
+        ("c.txt", b"\xEF\xBB\xBFWith a byte-order mark."),
+        ("d.txt", &utf16be_bom),
+        ("e.txt", &utf16le_bom),
+        ("f.txt", &utf16le("No mark, UTF-16 by its NULs: leaders met on Monday.")),
+        ("g.txt", b"Mostly UTF-8 \xC3\xA9\xC3\xA9\xC3\xA9 with one bad byte \xFF here."),
+        ("h.json", br#"[{"title": "Talks", "text": "Leaders met on Monday.", "date": "2025-03-05"}]"#),
+        ("i.txt", b"%PDF-1.7 binary"),
+        ("j.txt", b"   "),
+    ];
+    for (name, bytes) in plain {
+        assert!(!needs_reader(name, bytes), "{name}");
+        let full = read_files(name, bytes).map_err(|e| e.to_string());
+        let lean = read_plain(name, bytes).map_err(|e| e.to_string());
+        assert_eq!(lean, full, "{name}");
+    }
+    let full_only: &[(&str, &[u8])] = &[
+        ("page.html", b"<html><body><p>Leaders met.</p></body></html>"),
+        (
+            "saved.txt",
+            b"<!DOCTYPE html><html><head><title>T</title></head><body><p>Leaders met.</p></body></html>",
+        ),
+        ("latin1.txt", b"Caf\xE9 cr\xE8me: the leaders met \xE0 Paris, d\xE9j\xE0 vu, \xE9t\xE9."),
+        ("feed.json", br#"[{"title": "Talks", "content": "<p>Leaders met.</p>"}]"#),
+        ("q.json", br#"[{"title": "Q&amp;A", "text": "Leaders met."}]"#),
+    ];
+    for (name, bytes) in full_only {
+        assert!(needs_reader(name, bytes), "{name}");
+        let e = read_plain(name, bytes).unwrap_err();
+        assert!(e.needs_reader(), "{name}: {e}");
+        assert!(e.to_string().starts_with(&format!("file {name}: ")), "{e}");
+        assert!(read_files(name, bytes).is_ok(), "{name}");
+    }
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn the_plain_reader_agrees_with_the_full_one_or_leaves_the_file_to_it(
+            ext in prop::sample::select(vec!["", ".txt", ".md", ".json", ".html", ".bin"]),
+            bytes in prop::collection::vec(any::<u8>(), 0..1024),
+            text in "\\PC{0,200}",
+        ) {
+            for input in [bytes.as_slice(), text.as_bytes()] {
+                let name = format!("x{ext}");
+                match read_plain(&name, input) {
+                    Err(e) if e.needs_reader() => prop_assert!(needs_reader(&name, input)),
+                    lean => {
+                        prop_assert!(!needs_reader(&name, input));
+                        prop_assert_eq!(lean, read_files(&name, input));
+                    }
+                }
+            }
+        }
 
         #[test]
         fn read_files_never_panics(
