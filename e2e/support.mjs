@@ -72,7 +72,7 @@ export async function openApp(browser, url) {
  */
 export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 60000 });
-  await page.getByRole('list', { name: 'Timeline' }).waitFor();
+  await page.getByRole('list', { name: 'Timeline' }).waitFor({ state: 'attached' });
 }
 
 /** Drops files (name, text) onto the page as a user would from the file manager. */
