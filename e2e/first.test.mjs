@@ -104,3 +104,22 @@ test('an HTML page and a Latin-1 text are read by the full reader, a worker modu
   assert.ok(!/needs the full reader/.test(body), 'no file was refused for want of the reader');
   await context.close();
 });
+
+test('when the module runs before the first screen\'s script, the app takes over all the same', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // first.js arrives only once the app is running.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/first-[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+  await page.goto(env.srv.url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 30000 }).catch(() => {});
+  release();
+  await appReady(page);
+  await dropFiles(page, [{ name: 'late.txt', text: 'On Monday, President Ilse Vantrowson met King Theodric Brandydal in Geneva.\n' }]);
+  await page.waitForFunction(() => [...document.querySelectorAll('li.article')].some((li) => li.textContent.includes('late.txt')), null, { timeout: 30000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

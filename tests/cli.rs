@@ -657,3 +657,33 @@ fn map_then_reduce_is_analyze() {
     assert_eq!(published(&reduced), published(&direct));
     assert_eq!(reduced["articles"][0]["published_source"], "inferred");
 }
+
+#[test]
+fn each_article_names_its_language_in_analyze_and_in_text() {
+    let dir = tempdir().join("languages");
+    std::fs::create_dir_all(&dir).unwrap();
+    let articles = [
+        ("fr.txt", "fr", "Le président a rencontré lundi son homologue à Ankara pour des discussions sur la guerre et sur les échanges."),
+        ("tr.txt", "tr", "Cumhurbaşkanı pazartesi günü Ankara'da mevkidaşı ile bir görüşme yaptı ve bu görüşmede savaş ile ticaret ele alındı."),
+        ("ru.txt", "ru", "В понедельник президент провёл переговоры с коллегой в Анкаре, и стороны обсудили войну и торговлю, сообщили в Кремле."),
+        ("en.txt", "en", "The president met his counterpart in Ankara on Monday for talks on the war and on trade, officials said."),
+    ];
+    for (name, _, text) in &articles {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let dir_arg = dir.to_str().unwrap();
+    let analysed = json(&run(&["analyze", "--today", "2025-03-05", dir_arg]));
+    let texts = json(&run(&["text", "--format", "json", dir_arg]));
+    for (name, code, _) in &articles {
+        let a = analysed["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["file"].as_str().unwrap().ends_with(name))
+            .unwrap();
+        assert_eq!(a["language"], *code, "analyze: {name}");
+        let t =
+            texts.as_array().unwrap().iter().find(|t| t["file"].as_str().unwrap().ends_with(name)).unwrap();
+        assert_eq!(t["language"], *code, "text: {name}");
+    }
+}

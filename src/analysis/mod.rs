@@ -33,6 +33,7 @@ mod events;
 pub mod export;
 pub mod gazetteer;
 pub mod ingest;
+pub mod lang;
 mod merge;
 pub mod model;
 pub mod published;
@@ -500,6 +501,7 @@ impl Analyzer {
             id: id.to_string(),
             file: doc.file.clone(),
             title: doc.title.clone(),
+            language: lang::detect(&doc.text).map(|d| d.code.to_string()),
             published: published.map(|d| d.to_string()),
             published_reason: reason,
             published_inferred: source == PublishedSource::Inferred,

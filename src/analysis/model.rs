@@ -87,6 +87,10 @@ pub struct ArticleOut {
     pub id: String,
     pub file: String,
     pub title: String,
+    /// The article's language (ISO 639-1: "en", "fr", "tr"…), detected from its words
+    /// (`lang::detect`), or null when too short or in none of the eight known.
+    #[serde(default)]
+    pub language: Option<String>,
     /// `YYYY-MM-DD`, or null when unknown.
     pub published: Option<String>,
     /// Why that date, in plain words.

@@ -14,7 +14,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dateline::analysis::{self, describe, export, ingest, Analyzer, Document, TimeTagger};
+use dateline::analysis::{self, describe, export, ingest, lang, Analyzer, Document, TimeTagger};
 
 const USAGE: &str = "\
 usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
@@ -474,6 +474,7 @@ fn text(paths: Vec<PathBuf>, today: jiff::civil::Date, json: bool) -> ExitCode {
                 serde_json::json!({
                     "file": doc.file,
                     "title": doc.title,
+                    "language": lang::detect(&doc.text).map(|d| d.code),
                     "published": p.date.map(|d| d.to_string()),
                     "published_source": p.source,
                     "published_reason": p.reason,
@@ -490,6 +491,10 @@ fn text(paths: Vec<PathBuf>, today: jiff::civil::Date, json: bool) -> ExitCode {
                 out.push('\n');
             }
             out.push_str(&format!("==> {} <==\ntitle: {}\n", doc.file, doc.title));
+            match lang::detect(&doc.text) {
+                Some(l) => out.push_str(&format!("language: {} ({})\n", l.code, l.reason)),
+                None => out.push_str("language: unknown (too few common words of the eight languages)\n"),
+            }
             match p.date {
                 Some(d) => out.push_str(&format!("published: {d} ({})\n", p.reason)),
                 None => out.push_str(&format!("published: unknown ({})\n", p.reason)),

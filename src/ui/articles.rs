@@ -22,6 +22,7 @@ pub fn Articles() -> impl IntoView {
                     id: a.id.clone(),
                     file: a.file.clone(),
                     title: a.title.clone(),
+                    language: a.language.clone(),
                     published: a.published.clone(),
                     published_reason: a.published_reason.clone(),
                     published_source: a.published_source,
@@ -111,6 +112,7 @@ fn ArticleRow(a: ArticleOut, i: usize) -> impl IntoView {
         <li class="article">
             <p class="a-title"><bdi>{a.title.clone()}</bdi></p>
             <p class="a-file">{a.file.clone()}</p>
+            {a.language.as_deref().and_then(crate::analysis::lang::name).map(|n| view! { <p class="a-lang">"Language: " {n}</p> })}
             <div class="a-date">
                 <label for=input_id.clone()>"Published"</label>
                 <input id=input_id type="date" prop:value=a.published.clone().unwrap_or_default() on:change=on_change/>

@@ -431,18 +431,19 @@ pub fn first_screen() -> Option<FirstScreen> {
     let search = root.query_selector("#search").ok().flatten();
     let query =
         search.as_ref().and_then(|s| s.dyn_ref::<HtmlInputElement>().map(|i| i.value())).unwrap_or_default();
+    // Absent when the module runs before the first screen's (deferred) script.
     let queued = get(&window(), "__datelineQueued");
-    let files = js_sys::Array::try_from(queued)
-        .map(|a| {
-            a.iter()
-                .filter_map(|item| {
-                    let name = get(&item, "name").as_string()?;
-                    let file = get(&item, "file").dyn_into::<File>().ok()?;
-                    Some(Picked { name, file })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let files = match queued.dyn_into::<js_sys::Array>() {
+        Ok(a) => a
+            .iter()
+            .filter_map(|item| {
+                let name = get(&item, "name").as_string()?;
+                let file = get(&item, "file").dyn_into::<File>().ok()?;
+                Some(Picked { name, file })
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     // Files given from now on go to the app's own handlers.
     let _ = js_sys::Reflect::set(&window(), &JsValue::from_str("__datelineQueued"), &js_sys::Array::new());
     Some(FirstScreen { query, files })
