@@ -35,6 +35,7 @@ mod calendar;
 mod deictic;
 mod govern;
 mod lexicon;
+mod locale;
 mod periods;
 mod quantities;
 mod scan;
@@ -253,6 +254,10 @@ impl TimeTagger {
     /// `anchor` (the publication date). Without an anchor, relative expressions keep
     /// unknown parts (`XXXX-WXX-1`) and are not `calendar_value`s.
     pub fn tag(&self, text: &str, anchor: Option<Date>) -> Vec<Timex> {
+        // An article in one of the seven other languages is read with its table.
+        if let Some(l) = super::lang::detect(text).and_then(|d| locale::locale(d.code)) {
+            return locale::tag(l, text, anchor);
+        }
         if self.table.is_empty() {
             return TimeTagger::new().tag(text, anchor);
         }
