@@ -687,3 +687,53 @@ fn each_article_names_its_language_in_analyze_and_in_text() {
         assert_eq!(t["language"], *code, "text: {name}");
     }
 }
+
+/// Short news articles we wrote in each of the seven other languages, each reporting a
+/// phone call between two leaders on a weekday: the language is named, the weekday is
+/// dated against the file's date, and the call is an event between the two people.
+#[test]
+fn a_phone_call_reported_in_each_language_is_an_event_between_the_two_people() {
+    let dir = tempdir().join("calls");
+    std::fs::create_dir_all(&dir).unwrap();
+    let articles = [
+        ("2025-03-05-fr.txt", "fr", "Appel entre Paris et Ankara\n\nLe président Emmanuel Macron s'est entretenu lundi par téléphone avec le président turc Recep Tayyip Erdoğan, a indiqué l'Élysée dans un communiqué.\n", "Macron", "Erdogan"),
+        ("2025-03-05-de.txt", "de", "Telefonat zwischen Berlin und Paris\n\nBundeskanzler Olaf Scholz hat am Montag mit dem französischen Präsidenten Emmanuel Macron telefoniert, teilte ein Regierungssprecher in Berlin mit.\n", "Scholz", "Macron"),
+        ("2025-03-05-es.txt", "es", "Llamada entre Madrid y Brasilia\n\nEl presidente del Gobierno, Pedro Sánchez, habló el lunes por teléfono con el presidente brasileño Lula, según informó la Moncloa en un comunicado.\n", "Sanchez", "Lula"),
+        ("2025-03-05-pt.txt", "pt", "Telefonema entre Brasília e Madri\n\nO presidente Lula conversou por telefone na segunda-feira com o presidente do governo espanhol, Pedro Sánchez, informou o Palácio do Planalto em nota.\n", "Lula", "Sanchez"),
+        ("2025-03-05-tr.txt", "tr", "Ankara ile Moskova arasında telefon görüşmesi\n\nCumhurbaşkanı Recep Tayyip Erdoğan, pazartesi günü Rusya Devlet Başkanı Vladimir Putin ile telefonda görüştü. İletişim Başkanlığı görüşmenin ayrıntılarını açıkladı.\n", "Erdogan", "Putin"),
+        ("2025-03-05-ru.txt", "ru", "Телефонный разговор Путина и Эрдогана\n\nПрезидент России Владимир Путин в понедельник провёл телефонный разговор с президентом Турции Реджепом Тайипом Эрдоганом, сообщили в Кремле.\n", "Putin", "Erdogan"),
+        ("2025-03-05-uk.txt", "uk", "Телефонна розмова Зеленського та Ердогана\n\nПрезидент України Володимир Зеленський у понеділок провів телефонну розмову з президентом Туреччини Реджепом Тайїпом Ердоганом, повідомили в Офісі президента.\n", "Zelensk", "Erdogan"),
+    ];
+    for (name, _, text, _, _) in &articles {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let v = json(&run(&["analyze", "--today", "2025-03-05", dir.to_str().unwrap()]));
+    let fold = |s: &str| s.to_lowercase().replace('ğ', "g").replace('á', "a");
+    let mut wrong = Vec::new();
+    for (name, code, _, a, b) in &articles {
+        let art = v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["file"].as_str().unwrap().ends_with(name))
+            .unwrap();
+        if art["language"] != *code {
+            wrong.push(format!("{name}: language {}", art["language"]));
+        }
+        let id = &art["id"];
+        let call = events(&v).iter().find(|ev| {
+            let names: Vec<String> =
+                ev["actors"].as_array().unwrap().iter().map(|x| fold(x["name"].as_str().unwrap())).collect();
+            cites(ev, id)
+                && ev["cameo"].as_str().unwrap().starts_with("04")
+                && names.iter().any(|n| n.contains(&a.to_lowercase()))
+                && names.iter().any(|n| n.contains(&b.to_lowercase()))
+        });
+        match call {
+            None => wrong.push(format!("{name}: no contact between {a} and {b}")),
+            Some(ev) if ev["date"] != "2025-03-03" => wrong.push(format!("{name}: dated {}", ev["date"])),
+            Some(_) => {}
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -264,8 +264,9 @@ fn text_prints_a_readable_block_per_file() {
     let s = String::from_utf8(out.stdout).unwrap();
     let expected = "==> utf16le-no-bom.txt <==\n\
                     title: Talks in Istanbul\n\
-                    published: 2025-11-26 (";
+                    language: en (";
     assert!(s.starts_with(expected), "{s}");
+    assert!(s.contains(" words are common English words)\npublished: 2025-11-26 ("), "{s}");
     assert!(s.contains("\nwarning: not UTF-8: read as UTF-16LE (detected)\n\n"), "{s}");
     assert!(s.ends_with("Russian Foreign Minister Sergei Lavrov visited Istanbul on 25 November 2025, the ministry said.\n"), "{s}");
 }

@@ -5,10 +5,12 @@
 //! Mentions are resolved within the article: a surname alone, "the Turkish president"
 //! and "his Russian counterpart" find the person meant.
 
+mod foreign;
 mod people;
 
 use std::collections::HashMap;
 
+pub(crate) use foreign::find_in_foreign_sentence;
 pub(crate) use people::name_key;
 use people::People;
 

@@ -2,6 +2,7 @@
 //! meeting, offer, call, warning, ...) with a CAMEO code, its source and target actors
 //! from the clause's structure, its place and its governing time expression.
 
+pub(crate) mod foreign;
 mod roles;
 mod verbs;
 

@@ -76,6 +76,12 @@ pub fn name(code: &str) -> Option<&'static str> {
     table().languages.iter().find(|l| l.code == code).map(|l| l.name)
 }
 
+/// Whether `word` (lower-case) is one of language `code`'s common function words.
+pub fn is_common_word(code: &str, word: &str) -> bool {
+    let t = table();
+    t.words.get(word).is_some_and(|langs| langs.iter().any(|&i| t.languages[i].code == code))
+}
+
 /// The codes the detector knows, in the table's order.
 pub fn codes() -> impl Iterator<Item = &'static str> {
     table().languages.iter().map(|l| l.code)
@@ -106,7 +112,11 @@ pub fn detect(text: &str) -> Option<Detected> {
     let mut hits = vec![0usize; t.languages.len()];
     let mut marks = vec![0usize; t.languages.len()];
     let mut total = 0usize;
-    for word in head.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    // Words are runs of letters and digits; those with digits are no language's.
+    for word in head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().any(|c| c.is_numeric()))
+    {
         total += 1;
         let lower = word.to_lowercase();
         if let Some(langs) = t.words.get(lower.as_str()) {
@@ -125,9 +135,14 @@ pub fn detect(text: &str) -> Option<Detected> {
     // Words count first; a language's own letters break near ties (Spanish and
     // Portuguese share many words; Russian and Ukrainian some).
     let score = |i: usize| hits[i] as f64 + 0.25 * (marks[i] as f64).min(hits[i] as f64 + 4.0);
-    let best = (0..t.languages.len())
-        .filter(|&i| t.languages[i].cyrillic == want_cyrillic)
-        .max_by(|&a, &b| score(a).total_cmp(&score(b)))?;
+    // The best score; a tie goes to the language first in the table (English first).
+    let best = (0..t.languages.len()).filter(|&i| t.languages[i].cyrillic == want_cyrillic).fold(
+        None,
+        |best: Option<usize>, i| match best {
+            Some(b) if score(b) >= score(i) => Some(b),
+            _ => Some(i),
+        },
+    )?;
     let l = &t.languages[best];
     if hits[best] < MIN_HITS || hits[best] * 50 < total {
         return None;

@@ -314,6 +314,11 @@ impl Analyzer {
         let mut last_subject: Option<usize> = None;
         let mut carried: Option<(Span, usize, usize, Option<usize>)> = None;
         let skipped = boilerplate::regions(text);
+        // An article in one of the seven other languages: its trigger table and word
+        // order instead of the English syntax (events/foreign.rs).
+        let foreign = lang::detect(text)
+            .filter(|l| l.code != "en")
+            .and_then(|l| events::foreign::triggers(l.code).map(|t| (l.code, t)));
         for sentence in text::sentences(text) {
             if !keep_going() {
                 return None;
@@ -326,6 +331,13 @@ impl Analyzer {
                 continue;
             }
             let tokens = text::tokenize(text, sentence);
+            if let Some((code, triggers)) = foreign {
+                let mentions = actors::find_in_foreign_sentence(text, &tokens, gaz, &mut table, code);
+                raw.extend(events::foreign::sentence_events(
+                    id, text, sentence, &tokens, &mentions, triggers, &timexes,
+                ));
+                continue;
+            }
             // The previous sentence's joint subject, if it had one.
             let joint = carried.take();
             // "The call ...", "The meeting ..." after a report of two actors: the

@@ -21,7 +21,8 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-use super::time::{TimeTagger, TimexType};
+use super::lang;
+use super::time::{self, TimeTagger, TimexType};
 use super::Span;
 
 /// A publication date found in a text or a file name, with the reason in plain words.
@@ -69,6 +70,9 @@ pub fn date_in_text(text: &str, today: Date) -> Option<FoundDate> {
 
 /// Lines near the top: a date line, a dateline, or a line that is only a date.
 fn head_date(text: &str, today: Date) -> Option<FoundDate> {
+    // The article's language, found on the whole: a line is too short to tell.
+    let code = lang::detect(text).map(|d| d.code);
+    let line_words = code.map_or(&[][..], time::date_line_words);
     let mut start = 0;
     let mut seen = 0;
     for line in text.split_inclusive('\n') {
@@ -91,7 +95,7 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
         while !trimmed.is_char_boundary(head) {
             head -= 1;
         }
-        let found = tagger().tag(&trimmed[..head], None);
+        let found = tagger().tag_in(&trimmed[..head], None, code);
         for t in &found {
             if t.kind != TimexType::Date {
                 continue;
@@ -116,7 +120,8 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
             let span = Span::new(base + t.span.start, base + t.span.end);
             let quoted = &trimmed[..t.span.end];
             // "date 2025-05-13", "Published: 13 May 2025"
-            if DATE_LINE_WORDS.contains(&before_l.as_str()) {
+            let before_lower = before.trim_end_matches([':', '-', '|', '·']).trim().to_lowercase();
+            if DATE_LINE_WORDS.contains(&before_l.as_str()) || line_words.contains(&before_lower) {
                 return Some(FoundDate {
                     date,
                     span: Some(span),

@@ -41,6 +41,7 @@ mod quantities;
 mod scan;
 pub use govern::governing_timex;
 use lexicon::{build_table, Lex, Table, Unit, K};
+pub use locale::date_line_words;
 use scan::{scan, Tk, Tok};
 
 /// TIMEX3 types.
@@ -254,8 +255,14 @@ impl TimeTagger {
     /// `anchor` (the publication date). Without an anchor, relative expressions keep
     /// unknown parts (`XXXX-WXX-1`) and are not `calendar_value`s.
     pub fn tag(&self, text: &str, anchor: Option<Date>) -> Vec<Timex> {
-        // An article in one of the seven other languages is read with its table.
-        if let Some(l) = super::lang::detect(text).and_then(|d| locale::locale(d.code)) {
+        self.tag_in(text, anchor, super::lang::detect(text).map(|d| d.code))
+    }
+
+    /// [`tag`](TimeTagger::tag) for text known to be in language `code` (ISO 639-1; a
+    /// line of an article whose language was found on the whole): the seven other
+    /// languages with their tables, English and any other with the English rules.
+    pub fn tag_in(&self, text: &str, anchor: Option<Date>, code: Option<&str>) -> Vec<Timex> {
+        if let Some(l) = code.and_then(locale::locale) {
             return locale::tag(l, text, anchor);
         }
         if self.table.is_empty() {

@@ -54,6 +54,8 @@ enum Kind {
     Season(&'static str),
     /// A determiner taken into the expression it opens ("le 12 mai").
     Det,
+    /// The words of a date line ("Publié le", "Опубликовано"): see [`date_line_words`].
+    DateLine,
     Filler,
     Ignore,
 }
@@ -71,6 +73,14 @@ pub(super) struct Locale {
     forms: HashMap<String, Vec<(Vec<String>, Kind)>>,
     /// Months and weekdays also match with a case suffix written on ("şubatta").
     suffixed: bool,
+    /// The words that open a date line, lower-case ("publié le").
+    date_lines: Vec<String>,
+}
+
+/// The words that open a date line in language `code` ("publié le", "veröffentlicht
+/// am", "опубликовано"), lower-case; empty for a language without a table.
+pub fn date_line_words(code: &str) -> &'static [String] {
+    locale(code).map_or(&[], |l| l.date_lines.as_slice())
 }
 
 /// The table for an ISO 639-1 code, if there is one.
@@ -86,6 +96,7 @@ pub(super) fn locale(code: &str) -> Option<&'static Locale> {
 impl Locale {
     fn parse(code: &str, table: &str) -> Locale {
         let mut forms: HashMap<String, Vec<(Vec<String>, Kind)>> = HashMap::new();
+        let mut date_lines = Vec::new();
         for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [kind, value, list] = cols[..] else { continue };
@@ -120,9 +131,13 @@ impl Locale {
                     _ => "WI",
                 }),
                 "det" => Kind::Det,
+                "dateline" => Kind::DateLine,
                 _ => Kind::Filler,
             };
             for form in list.split('|') {
+                if kind == Kind::DateLine {
+                    date_lines.push(form.to_lowercase());
+                }
                 let words: Vec<String> = form.split(' ').map(str::to_lowercase).collect();
                 forms.entry(words[0].clone()).or_default().push((words, kind));
             }
@@ -131,7 +146,7 @@ impl Locale {
             // Longest forms first.
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        Locale { forms, suffixed: code == "tr" }
+        Locale { forms, suffixed: code == "tr", date_lines }
     }
 
     /// The longest table form starting at token `i`: its kind and how many tokens.
@@ -756,7 +771,7 @@ mod tests {
         ("fr", "Ils se sont vus la semaine dernière.", "la semaine dernière", "2025-W09"),
         ("fr", "Le sommet aura lieu le mois prochain.", "le mois prochain", "2025-04"),
         ("fr", "L'accord a été signé il y a trois jours.", "il y a trois jours", "2025-03-02"),
-        ("fr", "Publié le 12/02/2025 à Genève.", "le 12/02/2025", "2025-02-12"),
+        ("fr", "Publié le 12/02/2025 à Genève.", "12/02/2025", "2025-02-12"),
         ("fr", "Les pourparlers reprendront en février.", "février", "2025-02"),
         ("de", "Am 12. Februar trafen sich die Minister.", "12. Februar", "2025-02-12"),
         ("de", "Die Gespräche fanden letzte Woche statt.", "letzte Woche", "2025-W09"),
