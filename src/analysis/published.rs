@@ -400,6 +400,26 @@ mod tests {
         }
     }
 
+    /// Date lines in each of the seven other languages, as a saved page or a copy puts
+    /// them above the text (sentences written by us).
+    #[test]
+    fn date_lines_in_seven_languages() {
+        let cases = [
+            ("Publié le 12 février 2025 à 10h30\n\nLe président turc a parlé lundi avec son homologue russe, a indiqué la présidence dans un communiqué.", "2025-02-12"),
+            ("Veröffentlicht am 12.02.2025\n\nDer Bundeskanzler hat am Montag mit dem französischen Präsidenten telefoniert, teilte ein Sprecher in Berlin mit.", "2025-02-12"),
+            ("Publicado el 12 de febrero de 2025\n\nEl presidente del Gobierno habló el lunes por teléfono con el presidente brasileño, según informó la Moncloa.", "2025-02-12"),
+            ("Publicado em 12/02/2025\n\nO presidente conversou por telefone na segunda-feira com o presidente do governo espanhol, informou o Palácio do Planalto.", "2025-02-12"),
+            ("Yayınlanma tarihi: 12.02.2025\n\nCumhurbaşkanı pazartesi günü Rusya Devlet Başkanı ile telefonda görüştü ve bu görüşmede iki ülke arasındaki ilişkiler ele alındı.", "2025-02-12"),
+            ("Опубликовано 12 февраля 2025\n\nПрезидент России в понедельник провёл телефонный разговор с президентом Турции, и это уже не первый разговор, сообщили в Кремле.", "2025-02-12"),
+            ("Опубліковано 12.02.2025\n\nПрезидент України у понеділок провів телефонну розмову з президентом Туреччини, і це вже не перша розмова, повідомили в Офісі.", "2025-02-12"),
+        ];
+        for (text, want) in cases {
+            let got = date_in_text(text, TODAY).unwrap_or_else(|| panic!("no date line: {text}"));
+            assert_eq!(got.date.to_string(), want, "{text}");
+            assert!(got.reason.starts_with("date line in the text"), "{}", got.reason);
+        }
+    }
+
     #[test]
     fn seed_article_with_a_date_line() {
         let text = include_str!("../../seeds/003_ef047f98b842d2d5.txt");
