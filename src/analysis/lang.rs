@@ -144,7 +144,14 @@ pub fn detect(text: &str) -> Option<Detected> {
         },
     )?;
     let l = &t.languages[best];
-    if hits[best] < MIN_HITS || hits[best] * 50 < total {
+    // Enough common words; or, in a short text (one sentence of news), a common word
+    // and letters of this language; or Cyrillic, which is Russian or Ukrainian.
+    let short = (hits[best] >= 1 && marks[best] >= 2 && marks[best] >= hits[best]) || marks[best] >= 4;
+    let cyrillic_text = want_cyrillic && cyrillic >= 20;
+    // Two common words of one language and none of another's.
+    let alone = hits[best] >= 2 && hits.iter().enumerate().all(|(i, &h)| i == best || h == 0);
+    let few = hits[best] * 50 < total && !(marks[best] >= 4 && total < 40);
+    if !(hits[best] >= MIN_HITS || short || cyrillic_text || alone) || few {
         return None;
     }
     Some(Detected {

@@ -58,7 +58,15 @@ pub(crate) fn find_in_foreign_sentence(
             }
         }
         if let Some((entry, stop)) = longest_entry(tokens, i, gaz) {
-            if !matches!(entry.role, EntryRole::City) {
+            // A capital or a country after a word of place is where, not who ("à Paris").
+            let placed = crate::analysis::events::foreign::triggers(code).is_some_and(|t| {
+                if t.at_after {
+                    tokens.get(stop).is_some_and(|n| t.at.contains(&n.norm))
+                } else {
+                    i > 0 && t.at.contains(&tokens[i - 1].norm)
+                }
+            });
+            if !matches!(entry.role, EntryRole::City) && !placed {
                 let span = Span::new(tokens[i].span.start, tokens[stop - 1].span.end);
                 let idx = table.intern(entry_actor(entry), span.slice(text), None);
                 out.push(Mention { span, tokens: (i, stop), actor: idx, anaphoric: false });
@@ -96,6 +104,12 @@ fn known(
             for ending in SLAVIC_ENDINGS {
                 if let Some(stem) = written.strip_suffix(ending).filter(|s| s.chars().count() >= 3) {
                     candidates.push(stem.to_string());
+                    // An adjectival surname declined: "Зеленским", "Зеленського" are
+                    // "Зеленский", "Зеленський".
+                    if ["ого", "ому", "им", "ым", "ом"].contains(ending) {
+                        candidates.push(format!("{stem}ий"));
+                        candidates.push(format!("{stem}ый"));
+                    }
                 }
             }
         }
@@ -133,6 +147,20 @@ fn unknown(
 ) -> Option<Mention> {
     let words = end - start;
     let opens = start == 0;
+    // A lone name after a word of place ("в Киеве", "à Genève") or, in Turkish, before a
+    // place ending ("Kiev'de") is a place.
+    if words == 1 {
+        if let Some(t) = crate::analysis::events::foreign::triggers(code) {
+            let place = if t.at_after {
+                tokens.get(end).is_some_and(|n| t.at.contains(&n.norm))
+            } else {
+                start > 0 && t.at.contains(&tokens[start - 1].norm)
+            };
+            if place {
+                return None;
+            }
+        }
+    }
     let could_be_name = words >= 2 || (code != "de" && !opens);
     if !could_be_name || tokens[start..end].iter().any(|t| t.norm.chars().count() < 2) {
         return None;
@@ -143,4 +171,56 @@ fn unknown(
     debug_assert_eq!(actor.kind, ActorKind::Person);
     let idx = table.intern(actor, name, None);
     Some(Mention { span, tokens: (start, end), actor: idx, anaphoric: false })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::text::tokenize;
+
+    fn people(text: &str, code: &str) -> Vec<String> {
+        let mut table = ActorTable::default();
+        let toks = tokenize(text, Span::new(0, text.len()));
+        find_in_foreign_sentence(text, &toks, Gazetteer::builtin(), &mut table, code)
+            .iter()
+            .map(|m| table.actors[m.actor].actor.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn names_fold_across_scripts_and_case_endings() {
+        let cases = [
+            ("ru", "Путин встретился с Эрдоганом в Сочи.", &["Vladimir Putin", "Recep Tayyip Erdogan"][..]),
+            (
+                "ru",
+                "Представитель Путина позвонил Путину вечером.",
+                &["Vladimir Putin", "Vladimir Putin"][..],
+            ),
+            ("ru", "Министр встретился с Зеленским в Киеве.", &["Volodymyr Zelensky"][..]),
+            (
+                "uk",
+                "Президент Володимир Зеленський провів розмову з Ердоганом.",
+                &["Volodymyr Zelensky", "Recep Tayyip Erdogan"][..],
+            ),
+            ("uk", "Речник Зеленського заявив про це ввечері.", &["Volodymyr Zelensky"][..]),
+            (
+                "tr",
+                "Dışişleri Bakanı Hakan Fidan, Erdoğan'ın mesajını iletti.",
+                &["Hakan Fidan", "Recep Tayyip Erdogan"][..],
+            ),
+            (
+                "de",
+                "Am Montag telefonierte Bundeskanzler Olaf Scholz mit Emmanuel Macron.",
+                &["Olaf Scholz", "Emmanuel Macron"][..],
+            ),
+            (
+                "fr",
+                "Lundi, le président Emmanuel Macron a reçu Ilse Vantrowson à Paris.",
+                &["Emmanuel Macron", "Ilse Vantrowson"][..],
+            ),
+        ];
+        for (code, text, want) in cases {
+            assert_eq!(people(text, code), want, "{text}");
+        }
+    }
 }

@@ -53,6 +53,13 @@ pub(crate) struct Triggers {
     with: Vec<String>,
     /// "with" follows the actor it marks (Turkish "Putin ile").
     with_after: bool,
+    /// The subject comes first in the sentence, objects between it and the verb
+    /// (Turkish): the source is the first actor, not the nearest before the verb.
+    subject_first: bool,
+    /// Words of place: a lone unknown name right after them ("в Киеве", "à Genève"),
+    /// or (Turkish) before them ("Kiev'de"), is a place, not a person.
+    pub(crate) at: Vec<String>,
+    pub(crate) at_after: bool,
 }
 
 /// The triggers of a language (ISO 639-1), if it has a table.
@@ -68,12 +75,24 @@ fn parse(table: &'static str) -> Triggers {
     let mut rows = Vec::new();
     let mut with = Vec::new();
     let mut with_after = false;
+    let mut subject_first = false;
+    let mut at = Vec::new();
+    let mut at_after = false;
     for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&'static str> = line.split('\t').collect();
         let [code, target, forms] = cols[..] else { continue };
         if code == "with" {
             with = forms.split('|').map(fold).collect();
             with_after = target == "after";
+            continue;
+        }
+        if code == "at" {
+            at = forms.split('|').map(fold).collect();
+            at_after = target == "after";
+            continue;
+        }
+        if code == "source" {
+            subject_first = target == "first";
             continue;
         }
         let target = match target {
@@ -92,7 +111,7 @@ fn parse(table: &'static str) -> Triggers {
             rows.push(Row { code, target, words });
         }
     }
-    Triggers { rows, with, with_after }
+    Triggers { rows, with, with_after, subject_first, at, at_after }
 }
 
 /// A trigger found in a sentence.
@@ -155,11 +174,12 @@ pub(crate) fn roles(
             .take_while(|&j| !mentions.iter().any(|o| o.0 <= j && j < o.1))
             .any(is_with)
     };
-    // The nearest actor before the trigger, else the first after it.
-    let source = mentions
-        .iter()
-        .rposition(|m| m.1 <= hit.tokens.0 && !marked(m))
-        .or_else(|| mentions.iter().position(|m| m.0 >= hit.tokens.1 && !marked(m)))?;
+    // The nearest actor before the trigger (the first, where the subject comes first),
+    // else the first after it.
+    let before = |m: &(usize, usize)| m.1 <= hit.tokens.0 && !marked(m);
+    let source =
+        if t.subject_first { mentions.iter().position(before) } else { mentions.iter().rposition(before) }
+            .or_else(|| mentions.iter().position(|m| m.0 >= hit.tokens.1 && !marked(m)))?;
     let target = match hit.target {
         Target::None => None,
         Target::With => mentions
@@ -172,7 +192,14 @@ pub(crate) fn roles(
             })
             .filter(|&k| k != source),
         Target::Object => mentions.iter().position(|m| m.0 >= hit.tokens.1).filter(|&k| k != source),
-    };
+    }
+    // Where the subject comes first, the object is between it and the verb ("Erdoğan,
+    // Netanyahu'yu suçladı").
+    .or_else(|| {
+        (t.subject_first && hit.target != Target::None)
+            .then(|| mentions.iter().position(|m| m.0 >= mentions[source].1 && m.1 <= hit.tokens.0))
+            .flatten()
+    });
     Some((source, target))
 }
 
