@@ -8,6 +8,8 @@ fn main() {
         dateline::ui::serve_jobs();
     } else {
         dateline::ui::install_panic_hook();
+        // The analysis worker instantiates its module while the page mounts.
+        dateline::ui::start_worker_now();
         leptos::mount::mount_to_body(dateline::ui::App);
         dateline::ui::remove_loading_note();
     }

@@ -558,6 +558,26 @@ fn error_text(e: &JsValue) -> String {
 /// The worker, started and ready. The page starts it while loading ([`start_worker`]),
 /// so that nothing is fetched once the page has loaded.
 async fn worker() -> Result<web_sys::Worker, String> {
+    let (w, ready) = spawn_worker()?;
+    if let Err(e) = wasm_bindgen_futures::JsFuture::from(ready).await {
+        // This worker failed; a newer one (after a stop) is left alone.
+        if WORKER.with(|slot| slot.borrow().as_ref().is_some_and(|(current, _, _)| current == &w)) {
+            stop_worker();
+        }
+        return Err(format!("cannot start the analysis worker: {}", error_text(&e)));
+    }
+    Ok(w)
+}
+
+/// Starts the analysis worker now, before the page mounts, so that its module
+/// instantiates (and its tables are built) while the page renders.
+pub fn start_worker_now() {
+    let _ = spawn_worker();
+}
+
+/// The analysis worker and a promise of its "ready", started (and sent the module) if
+/// it was not.
+fn spawn_worker() -> Result<(web_sys::Worker, js_sys::Promise), String> {
     let started = WORKER.with(|w| w.borrow().as_ref().map(|(w, ready, _)| (w.clone(), ready.clone())));
     let (w, ready) = match started {
         Some(pair) => pair,
@@ -600,14 +620,7 @@ async fn worker() -> Result<web_sys::Worker, String> {
             (w, ready)
         }
     };
-    if let Err(e) = wasm_bindgen_futures::JsFuture::from(ready).await {
-        // This worker failed; a newer one (after a stop) is left alone.
-        if WORKER.with(|slot| slot.borrow().as_ref().is_some_and(|(current, _, _)| current == &w)) {
-            stop_worker();
-        }
-        return Err(format!("cannot start the analysis worker: {}", error_text(&e)));
-    }
-    Ok(w)
+    Ok((w, ready))
 }
 
 /// Waits until the analysis worker is ready (starting it if need be).
@@ -874,6 +887,9 @@ pub fn serve_jobs() {
     });
     scope.set_onmessage(Some(on.as_ref().unchecked_ref()));
     on.forget();
+    // The analysis's tables (the parser's model, the dictionaries, the gazetteer) are
+    // built now, while the page mounts, not when the first article arrives.
+    crate::analysis::warm_up();
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 

@@ -16,4 +16,6 @@ mod toolbar;
 mod viewer;
 
 pub use app::App;
-pub use io::{in_worker, install_panic_hook, remove_loading_note, serve_jobs, serve_reading};
+pub use io::{
+    in_worker, install_panic_hook, remove_loading_note, serve_jobs, serve_reading, start_worker_now,
+};
