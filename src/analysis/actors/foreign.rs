@@ -59,14 +59,7 @@ pub(crate) fn find_in_foreign_sentence(
         }
         if let Some((entry, stop)) = longest_entry(tokens, i, gaz) {
             // A capital or a country after a word of place is where, not who ("à Paris").
-            let placed = crate::analysis::events::foreign::triggers(code).is_some_and(|t| {
-                if t.at_after {
-                    tokens.get(stop).is_some_and(|n| t.at.contains(&n.norm))
-                } else {
-                    i > 0 && t.at.contains(&tokens[i - 1].norm)
-                }
-            });
-            if !matches!(entry.role, EntryRole::City) && !placed {
+            if !matches!(entry.role, EntryRole::City) && !at_place(tokens, i, stop, code) {
                 let span = Span::new(tokens[i].span.start, tokens[stop - 1].span.end);
                 let idx = table.intern(entry_actor(entry), span.slice(text), None);
                 out.push(Mention { span, tokens: (i, stop), actor: idx, anaphoric: false });
@@ -82,6 +75,18 @@ pub(crate) fn find_in_foreign_sentence(
         i = end;
     }
     out
+}
+
+/// Whether tokens `start..end` follow a word of place of language `code` (or, in
+/// Turkish, come before a place ending).
+fn at_place(tokens: &[Token], start: usize, end: usize, code: &str) -> bool {
+    crate::analysis::events::foreign::triggers(code).is_some_and(|t| {
+        if t.at_after {
+            tokens.get(end).is_some_and(|n| t.at.contains(&n.norm))
+        } else {
+            start > 0 && t.at.contains(&tokens[start - 1].norm)
+        }
+    })
 }
 
 /// The person a run of capitalised words names: the longest tail of the run that the
@@ -149,17 +154,8 @@ fn unknown(
     let opens = start == 0;
     // A lone name after a word of place ("в Киеве", "à Genève") or, in Turkish, before a
     // place ending ("Kiev'de") is a place.
-    if words == 1 {
-        if let Some(t) = crate::analysis::events::foreign::triggers(code) {
-            let place = if t.at_after {
-                tokens.get(end).is_some_and(|n| t.at.contains(&n.norm))
-            } else {
-                start > 0 && t.at.contains(&tokens[start - 1].norm)
-            };
-            if place {
-                return None;
-            }
-        }
+    if words == 1 && at_place(tokens, start, end, code) {
+        return None;
     }
     let could_be_name = words >= 2 || (code != "de" && !opens);
     if !could_be_name || tokens[start..end].iter().any(|t| t.norm.chars().count() < 2) {

@@ -16,7 +16,6 @@
 //! (a bare weekday is taken as past, the usual reading in news), times of day, seasons,
 //! quarters and sets.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use jiff::civil::{Date, Weekday};
@@ -70,7 +69,7 @@ enum Unit {
 
 /// One language's table: each form's first word → (the form's words, its kind).
 pub(super) struct Locale {
-    forms: HashMap<String, Vec<(Vec<String>, Kind)>>,
+    forms: rustc_hash::FxHashMap<String, Vec<(Vec<String>, Kind)>>,
     /// Months and weekdays also match with a case suffix written on ("şubatta").
     suffixed: bool,
     /// The words that open a date line, lower-case ("publié le").
@@ -95,7 +94,7 @@ pub(super) fn locale(code: &str) -> Option<&'static Locale> {
 
 impl Locale {
     fn parse(code: &str, table: &str) -> Locale {
-        let mut forms: HashMap<String, Vec<(Vec<String>, Kind)>> = HashMap::new();
+        let mut forms: rustc_hash::FxHashMap<String, Vec<(Vec<String>, Kind)>> = Default::default();
         let mut date_lines = Vec::new();
         for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let cols: Vec<&str> = line.split('\t').collect();
