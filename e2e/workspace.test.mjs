@@ -478,3 +478,31 @@ test('a crafted Dateline export is refused by name and the workspace stays as it
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an article\'s language is shown and can be set like its date: its events follow, and the setting survives a reload', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.waitForTimeout(50);
+  await dropFiles(page, [{
+    name: '2025-03-05-appel.txt',
+    text: 'Appel entre Paris et Ankara\n\nLe président Emmanuel Macron s\'est entretenu lundi par téléphone avec le président turc Recep Tayyip Erdoğan, a indiqué l\'Élysée dans un communiqué.\n',
+  }]);
+  await page.waitForFunction(() => document.querySelectorAll('li.event').length === 1);
+  assert.match(await page.locator('li.event').first().textContent(), /Macron/);
+  const select = page.getByLabel('Language');
+  assert.equal(await select.inputValue(), '');
+  assert.match(await select.locator('option:checked').textContent(), /French \(detected\)/);
+  // Read as German, the French words are no event.
+  await select.selectOption('de');
+  await page.waitForFunction(() => document.querySelectorAll('li.event').length === 0);
+  await page.waitForTimeout(300); // saved asynchronously
+  await page.reload();
+  await appReady(page);
+  await page.waitForFunction(() => [...document.querySelectorAll('li.article')].some((li) => li.textContent.includes('2025-03-05-appel.txt')));
+  assert.equal(await page.getByLabel('Language').inputValue(), 'de');
+  // Back to detection: the call is on the timeline again.
+  await page.getByLabel('Language').selectOption('');
+  await page.waitForFunction(() => document.querySelectorAll('li.event').length === 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

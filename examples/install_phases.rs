@@ -33,6 +33,7 @@ fn main() {
         today: jiff::civil::date(2026, 11, 23),
         docs: vec![],
         published: vec![],
+        languages: vec![],
         pasted: 0,
         change: Change::Files(files),
     };

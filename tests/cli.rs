@@ -879,3 +879,21 @@ fn gold_sentences_in_seven_languages_give_their_events() {
         report.join("\n")
     );
 }
+
+#[test]
+fn language_sets_an_articles_language_as_published_sets_its_date() {
+    let dir = tempdir();
+    let file = dir.join("2025-03-05-appel.txt");
+    std::fs::write(&file, "Appel\n\nLe président Emmanuel Macron s'est entretenu lundi par téléphone avec le président turc Recep Tayyip Erdoğan, a indiqué l'Élysée.\n").unwrap();
+    let path = file.to_str().unwrap();
+    let detected = json(&run(&["analyze", "--today", "2025-03-05", path]));
+    assert_eq!(detected["articles"][0]["language"], "fr");
+    assert_eq!(events(&detected).len(), 1);
+    let set =
+        json(&run(&["analyze", "--today", "2025-03-05", "--language", "2025-03-05-appel.txt=de", path]));
+    assert_eq!(set["articles"][0]["language"], "de");
+    assert!(events(&set).is_empty(), "read as German, the French words are no event");
+    let bad = run(&["analyze", "--language", "2025-03-05-appel.txt=xx", path]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("expected one of en, fr, de, es, pt, tr, ru, uk"));
+}

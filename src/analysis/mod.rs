@@ -98,6 +98,7 @@ impl Default for Lexicons {
 pub struct AnalyzerBuilder {
     today: Date,
     published: HashMap<String, Date>,
+    languages: HashMap<String, String>,
     lexicons: Lexicons,
 }
 
@@ -106,6 +107,13 @@ impl AnalyzerBuilder {
     /// overrides anything found in the text).
     pub fn published(mut self, file: impl Into<String>, date: Date) -> AnalyzerBuilder {
         self.published.insert(file.into(), date);
+        self
+    }
+
+    /// Sets an article's language by file name (ISO 639-1; the user's setting, which
+    /// overrides the one detected).
+    pub fn language(mut self, file: impl Into<String>, code: impl Into<String>) -> AnalyzerBuilder {
+        self.languages.insert(file.into(), code.into());
         self
     }
 
@@ -119,6 +127,7 @@ impl AnalyzerBuilder {
         Analyzer {
             today: self.today,
             published: self.published,
+            languages: self.languages,
             lexicons: self.lexicons,
             tagger: TimeTagger::new(),
         }
@@ -130,6 +139,7 @@ impl AnalyzerBuilder {
 pub struct Analyzer {
     today: Date,
     published: HashMap<String, Date>,
+    languages: HashMap<String, String>,
     lexicons: Lexicons,
     tagger: TimeTagger,
 }
@@ -183,7 +193,12 @@ impl Analyzer {
     /// A builder; `today` is "now" for anything that needs it (a weekday written with a
     /// month and day takes the latest such year not after today).
     pub fn builder(today: Date) -> AnalyzerBuilder {
-        AnalyzerBuilder { today, published: HashMap::new(), lexicons: Lexicons::default() }
+        AnalyzerBuilder {
+            today,
+            published: HashMap::new(),
+            languages: HashMap::new(),
+            lexicons: Lexicons::default(),
+        }
     }
 
     /// Analyses a set of articles: each article's date, its events, and the events
@@ -321,7 +336,10 @@ impl Analyzer {
             None => self.publication(doc),
         };
         let text = doc.text.as_str();
-        let timexes = self.tagger.tag(text, published);
+        // The article's language: the user's setting, else the one its words show.
+        let code: Option<&str> =
+            self.languages.get(&doc.file).map(String::as_str).or_else(|| lang::detect(text).map(|d| d.code));
+        let timexes = self.tagger.tag_in(text, published, code);
         let gaz = Gazetteer::builtin();
         let mut table = ActorTable::new(self.lexicons);
         let mut raw: Vec<merge::RawEvent> = Vec::new();
@@ -331,9 +349,7 @@ impl Analyzer {
         let skipped = boilerplate::regions(text);
         // An article in one of the seven other languages: its trigger table and word
         // order instead of the English syntax (events/foreign.rs).
-        let foreign = lang::detect(text)
-            .filter(|l| l.code != "en")
-            .and_then(|l| events::foreign::triggers(l.code).map(|t| (l.code, t)));
+        let foreign = code.filter(|c| *c != "en").and_then(|c| events::foreign::triggers(c).map(|t| (c, t)));
         for sentence in text::sentences(text) {
             if !keep_going() {
                 return None;
@@ -528,7 +544,7 @@ impl Analyzer {
             id: id.to_string(),
             file: doc.file.clone(),
             title: doc.title.clone(),
-            language: lang::detect(&doc.text).map(|d| d.code.to_string()),
+            language: code.map(str::to_string),
             published: published.map(|d| d.to_string()),
             published_reason: reason,
             published_inferred: source == PublishedSource::Inferred,

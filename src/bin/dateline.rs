@@ -1,8 +1,8 @@
 //! `dateline`: the analysis core on the command line.
 //!
 //! ```text
-//! dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
-//! dateline map [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] PATH...
+//! dateline analyze [--published FILE=YYYY-MM-DD]... [--language FILE=CODE]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
+//! dateline map [--published FILE=YYYY-MM-DD]... [--language FILE=CODE]... [--today YYYY-MM-DD] PATH...
 //! dateline reduce [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv] PATH...
 //! dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
 //! dateline timeml --out DIR FILE.tml...
@@ -17,8 +17,8 @@ use std::process::ExitCode;
 use dateline::analysis::{self, describe, export, ingest, lang, Analyzer, Document, TimeTagger};
 
 const USAGE: &str = "\
-usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
-       dateline map [--published FILE=YYYY-MM-DD]... [--today YYYY-MM-DD] PATH...
+usage: dateline analyze [--published FILE=YYYY-MM-DD]... [--language FILE=CODE]... [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv|jsonl] PATH...
+       dateline map [--published FILE=YYYY-MM-DD]... [--language FILE=CODE]... [--today YYYY-MM-DD] PATH...
        dateline reduce [--today YYYY-MM-DD] [--format json|csv|cameo|dates|dates-csv] PATH...
        dateline text [--today YYYY-MM-DD] [--format json|text] PATH...
        dateline timeml --out DIR FILE.tml...
@@ -156,11 +156,30 @@ fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, Usage> {
 
 /// The options `analyze` and `text` share, as read.
 struct Options {
-    published: Vec<(String, jiff::civil::Date)>,
+    published: Settings,
     /// `--today`, else the system clock's date.
     today: jiff::civil::Date,
     format: Option<String>,
     paths: Vec<PathBuf>,
+}
+
+/// The user's settings per file: `--published FILE=YYYY-MM-DD`, `--language FILE=CODE`.
+#[derive(Default)]
+struct Settings {
+    dates: Vec<(String, jiff::civil::Date)>,
+    languages: Vec<(String, String)>,
+}
+
+impl Settings {
+    fn apply(self, mut builder: analysis::AnalyzerBuilder) -> analysis::AnalyzerBuilder {
+        for (file, date) in self.dates {
+            builder = builder.published(file, date);
+        }
+        for (file, code) in self.languages {
+            builder = builder.language(file, code);
+        }
+        builder
+    }
 }
 
 /// Reads the options of `command`: `--format` one of `formats`, `--today`, `--published`
@@ -173,7 +192,7 @@ fn options(
     published: bool,
 ) -> Result<Option<Options>, Usage> {
     use lexopt::prelude::*;
-    let (mut today, mut format, mut dates, mut paths) = (None, None, Vec::new(), Vec::new());
+    let (mut today, mut format, mut dates, mut paths) = (None, None, Settings::default(), Vec::new());
     while let Some(arg) = parser.next()? {
         match arg {
             Long("published") if published => {
@@ -183,7 +202,21 @@ fn options(
                     .ok_or_else(|| Usage(format!("--published expects FILE=YYYY-MM-DD, found {v:?}")))?;
                 let date =
                     analysis::parse_date(date).map_err(|e| Usage(format!("--published {file}: {e}")))?;
-                dates.push((base_name(Path::new(file)), date));
+                dates.dates.push((base_name(Path::new(file)), date));
+            }
+            Long("language") if published => {
+                let v = parser.value()?.string()?;
+                let (file, code) = v
+                    .rsplit_once('=')
+                    .ok_or_else(|| Usage(format!("--language expects FILE=CODE, found {v:?}")))?;
+                if lang::name(code).is_none() {
+                    let codes: Vec<&str> = lang::codes().collect();
+                    return Err(Usage(format!(
+                        "--language {file}: expected one of {}, found {code:?}",
+                        codes.join(", ")
+                    )));
+                }
+                dates.languages.push((base_name(Path::new(file)), code.to_string()));
             }
             Long("today") => {
                 let v = parser.value()?.string()?;
@@ -256,12 +289,7 @@ fn expand(paths: Vec<PathBuf>, errors: &mut Vec<String>) -> Vec<PathBuf> {
     out
 }
 
-fn analyze(
-    paths: Vec<PathBuf>,
-    published: Vec<(String, jiff::civil::Date)>,
-    today: jiff::civil::Date,
-    format: Format,
-) -> ExitCode {
+fn analyze(paths: Vec<PathBuf>, published: Settings, today: jiff::civil::Date, format: Format) -> ExitCode {
     let mut errors = Vec::new();
     let docs = read_all(paths, &mut errors);
     let mut builder = Analyzer::builder(today);
@@ -271,10 +299,7 @@ fn analyze(
             builder = builder.published(doc.file.clone(), p.date);
         }
     }
-    for (file, date) in published {
-        builder = builder.published(file, date);
-    }
-    let analysis = builder.build().analyze(&docs);
+    let analysis = published.apply(builder).build().analyze(&docs);
     print(&analysis, format);
     report(&errors, false)
 }
@@ -323,17 +348,8 @@ fn reduce(paths: Vec<PathBuf>, today: jiff::civil::Date, format: Format) -> Exit
 /// the stream. A line that cannot be read prints {"input", "line", "error"} and the
 /// stream goes on (exit status 1 at the end). `map` is the same with each line's
 /// [`Part`](analysis::Part) instead of its analysis.
-fn stream(
-    paths: Vec<PathBuf>,
-    published: Vec<(String, jiff::civil::Date)>,
-    today: jiff::civil::Date,
-    what: Stream,
-) -> ExitCode {
-    let mut builder = Analyzer::builder(today);
-    for (file, date) in published {
-        builder = builder.published(file, date);
-    }
-    let analyzer = builder.build();
+fn stream(paths: Vec<PathBuf>, published: Settings, today: jiff::civil::Date, what: Stream) -> ExitCode {
+    let analyzer = published.apply(Analyzer::builder(today)).build();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = false;
     let mut errors = Vec::new();

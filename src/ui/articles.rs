@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::app::State;
-use crate::analysis::{fold, parse_date, ArticleOut, PublishedSource};
+use crate::analysis::{fold, lang, parse_date, ArticleOut, PublishedSource};
 use crate::workspace::Change;
 
 /// How many articles the panel lists at once (a drop of thousands stays light); a
@@ -101,6 +101,24 @@ fn ArticleRow(a: ArticleOut, i: usize) -> impl IntoView {
         PublishedSource::Inferred => "inferred",
         PublishedSource::Unknown => "unknown",
     };
+    // The language: detected, or set by the user like the publication date.
+    let lang_id = format!("lang-{i}");
+    let set = state.ws.with_untracked(|w| w.language_set(&a.file).map(str::to_string));
+    let automatic = match (&set, a.language.as_deref().and_then(lang::name)) {
+        (None, Some(name)) => format!("{name} (detected)"),
+        _ => "detect".to_string(),
+    };
+    let lang_file = a.file.clone();
+    let on_language = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        state.submit(Change::Language(lang_file.clone(), (!v.is_empty()).then_some(v)));
+    };
+    let choices = lang::codes()
+        .map(|c| {
+            let selected = set.as_deref() == Some(c);
+            view! { <option value=c selected=selected>{lang::name(c).unwrap_or(c)}</option> }
+        })
+        .collect_view();
     let warnings = a.warnings.join("; ");
     let has_warnings = !warnings.is_empty();
     let id = a.id.clone();
@@ -112,7 +130,13 @@ fn ArticleRow(a: ArticleOut, i: usize) -> impl IntoView {
         <li class="article">
             <p class="a-title"><bdi>{a.title.clone()}</bdi></p>
             <p class="a-file">{a.file.clone()}</p>
-            {a.language.as_deref().and_then(crate::analysis::lang::name).map(|n| view! { <p class="a-lang">"Language: " {n}</p> })}
+            <div class="a-lang">
+                <label for=lang_id.clone()>"Language"</label>
+                <select id=lang_id on:change=on_language>
+                    <option value="" selected=set.is_none()>{automatic}</option>
+                    {choices}
+                </select>
+            </div>
             <div class="a-date">
                 <label for=input_id.clone()>"Published"</label>
                 <input id=input_id type="date" prop:value=a.published.clone().unwrap_or_default() on:change=on_change/>

@@ -16,6 +16,8 @@ pub enum Change {
     Text(String),
     /// An article's publication date set (or, with None, unset) by the user.
     Published(String, Option<Date>),
+    /// An article's language set (or, with None, left to detection) by the user.
+    Language(String, Option<String>),
     /// Nothing new: analyse the articles as they are (a restored workspace).
     #[default]
     Reanalyze,
@@ -28,6 +30,9 @@ pub struct Job {
     pub docs: Vec<Document>,
     /// Publication dates set by the user, by file name.
     pub published: Vec<(String, Date)>,
+    /// Languages set by the user (ISO 639-1), by file name.
+    #[serde(default)]
+    pub languages: Vec<(String, String)>,
     /// How many pasted texts the workspace has had (names stay unique).
     pub pasted: usize,
     pub change: Change,
@@ -39,6 +44,8 @@ pub struct Job {
 pub struct Done {
     pub docs: Vec<Document>,
     pub published: Vec<(String, Date)>,
+    #[serde(default)]
+    pub languages: Vec<(String, String)>,
     pub pasted: usize,
     /// How many articles the change added.
     pub added: usize,
@@ -118,7 +125,7 @@ pub fn run_with(
     read: &mut dyn FnMut(&str, &[u8]) -> Result<Vec<Document>, String>,
     report: &mut dyn FnMut(Report),
 ) -> Done {
-    let Job { today, mut docs, mut published, mut pasted, change } = job;
+    let Job { today, mut docs, mut published, mut languages, mut pasted, change } = job;
     let existing = docs.len();
     let mut messages = Vec::new();
     let say = |messages: &mut Vec<String>, report: &mut dyn FnMut(Report), m: String| {
@@ -201,11 +208,20 @@ pub fn run_with(
             }
         }
         Change::Published(file, date) => set(&mut published, &file, date, false),
+        Change::Language(file, code) => {
+            languages.retain(|(f, _)| *f != file);
+            if let Some(code) = code {
+                languages.push((file, code));
+            }
+        }
         Change::Reanalyze => {}
     }
     let mut b = Analyzer::builder(today);
     for (file, date) in &published {
         b = b.published(file.clone(), *date);
+    }
+    for (file, code) in &languages {
+        b = b.language(file.clone(), code.clone());
     }
     let analyzer = b.build();
     // The workspace's articles first, then the new ones from the shortest.
@@ -221,7 +237,8 @@ pub fn run_with(
         let big = doc.text.len() > pace::BIG_ARTICLE;
         if clock.is_some() && unsent && events <= pace::PARTIAL_EVENTS_MAX && (big || now() >= next_partial) {
             let began = now();
-            report(Report::Partial(assemble(&analyzer, &docs, &parts, existing, published.clone(), pasted)));
+            let settings = (published.clone(), languages.clone());
+            report(Report::Partial(assemble(&analyzer, &docs, &parts, existing, settings, pasted)));
             unsent = false;
             next_partial = now() + pace::PARTIAL_GAP_MS.max(3.0 * (now() - began));
         }
@@ -264,7 +281,7 @@ pub fn run_with(
     let kept: Vec<Part>;
     (docs, kept) = docs.into_iter().zip(parts).filter_map(|(d, p)| Some((d, p?))).unzip();
     let analysis = analyzer.combine(kept);
-    Done { docs, published, pasted, added, messages, analysis }
+    Done { docs, published, languages, pasted, added, messages, analysis }
 }
 
 /// The workspace with the articles analysed so far, in the workspace's order.
@@ -273,14 +290,14 @@ fn assemble(
     docs: &[Document],
     parts: &[Option<Part>],
     existing: usize,
-    published: Vec<(String, Date)>,
+    (published, languages): (Vec<(String, Date)>, Vec<(String, String)>),
     pasted: usize,
 ) -> Done {
     let added = parts[existing..].iter().filter(|p| p.is_some()).count();
     let (docs, parts): (Vec<Document>, Vec<Part>) =
         docs.iter().zip(parts).filter_map(|(d, p)| Some((d.clone(), p.clone()?))).unzip();
     let analysis = analyzer.combine(parts);
-    Done { docs, published, pasted, added, messages: Vec::new(), analysis }
+    Done { docs, published, languages, pasted, added, messages: Vec::new(), analysis }
 }
 
 #[cfg(test)]
@@ -289,7 +306,14 @@ mod tests {
     use jiff::civil::date;
 
     fn job(change: Change) -> Job {
-        Job { today: date(2026, 11, 22), docs: Vec::new(), published: Vec::new(), pasted: 0, change }
+        Job {
+            today: date(2026, 11, 22),
+            docs: Vec::new(),
+            published: Vec::new(),
+            languages: Vec::new(),
+            pasted: 0,
+            change,
+        }
     }
 
     /// What `run` tells, as text, with the done it gives.

@@ -49,7 +49,14 @@ impl SamplesSnapshot {
             .flatten()
             .collect();
         let done = job::run(
-            Job { today: SAMPLES_TODAY, docs, published: Vec::new(), pasted: 0, change: Change::Reanalyze },
+            Job {
+                today: SAMPLES_TODAY,
+                docs,
+                published: Vec::new(),
+                languages: Vec::new(),
+                pasted: 0,
+                change: Change::Reanalyze,
+            },
             None,
             &mut |_| {},
         );
@@ -128,6 +135,8 @@ pub struct Workspace {
     docs: Vec<Document>,
     /// Publication dates set by the user, by file name.
     overrides: Vec<(String, Date)>,
+    /// Languages set by the user (ISO 639-1), by file name.
+    languages: Vec<(String, String)>,
     /// Messages about files that could not be read, newest last.
     pub messages: Vec<String>,
     /// Whether the loaded articles are the samples.
@@ -149,6 +158,7 @@ impl Workspace {
             today,
             docs: Vec::new(),
             overrides: Vec::new(),
+            languages: Vec::new(),
             messages: Vec::new(),
             samples: false,
             analysis: Analysis::default(),
@@ -179,6 +189,7 @@ impl Workspace {
             today: self.today,
             docs: self.docs.clone(),
             published: self.overrides.clone(),
+            languages: self.languages.clone(),
             pasted: self.pasted,
             change,
         }
@@ -195,6 +206,7 @@ impl Workspace {
     pub fn apply_installed(&mut self, done: Done, install: Install) -> usize {
         self.docs = done.docs;
         self.overrides = done.published;
+        self.languages = done.languages;
         self.pasted = done.pasted;
         self.messages.extend(done.messages);
         // The first file of one's own: the samples stay until cleared, but the sample
@@ -233,9 +245,15 @@ impl Workspace {
     pub fn clear(&mut self) {
         self.docs.clear();
         self.overrides.clear();
+        self.languages.clear();
         self.messages.clear();
         self.samples = false;
         self.install(Install::new(Analysis::default()));
+    }
+
+    /// The language the user set for an article (ISO 639-1), if any.
+    pub fn language_set(&self, file: &str) -> Option<&str> {
+        self.languages.iter().find(|(f, _)| f == file).map(|(_, c)| c.as_str())
     }
 
     /// Sets (or, with None, unsets) an article's publication date; every date that
@@ -341,6 +359,7 @@ impl Workspace {
             samples: self.samples,
             docs: self.docs.clone(),
             published: self.overrides.iter().map(|(f, d)| (f.clone(), d.to_string())).collect(),
+            languages: self.languages.clone(),
         }
     }
 
@@ -348,7 +367,7 @@ impl Workspace {
     /// as shipped (whose analysis is built in), it is not analysed yet (the second
     /// value is true): carry out [`Change::Reanalyze`] next.
     pub fn unanalysed(today: Date, saved: Saved) -> (Workspace, bool) {
-        if saved.samples && saved.published.is_empty() {
+        if saved.samples && saved.published.is_empty() && saved.languages.is_empty() {
             let ws = Workspace::with_samples(today);
             if ws.docs == saved.docs {
                 return (ws, false);
@@ -358,6 +377,7 @@ impl Workspace {
         ws.samples = saved.samples;
         ws.docs = saved.docs;
         ws.overrides = saved.published.into_iter().filter_map(|(f, d)| Some((f, d.parse().ok()?))).collect();
+        ws.languages = saved.languages;
         (ws, true)
     }
 
@@ -378,6 +398,9 @@ pub struct Saved {
     pub samples: bool,
     pub docs: Vec<Document>,
     pub published: Vec<(String, String)>,
+    /// Languages the user set (file, ISO 639-1); absent in workspaces saved before.
+    #[serde(default)]
+    pub languages: Vec<(String, String)>,
 }
 
 #[cfg(test)]
