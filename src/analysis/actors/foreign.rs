@@ -7,11 +7,75 @@
 //! language that does not capitalise its nouns one word not opening the sentence.
 
 use super::people::People;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::{entry_actor, is_cap, known_person, longest_entry, ActorTable, Mention};
 use crate::analysis::gazetteer::{EntryRole, Gazetteer};
 use crate::analysis::model::{Actor, ActorKind};
-use crate::analysis::text::Token;
+use crate::analysis::text::{tokenize, Token};
 use crate::analysis::{lang, Span};
+
+/// Country names in the seven languages (`scripts/gen_country_names.py`, from
+/// i18n-iso-countries): language, ISO 3166-1 alpha-3, names.
+const COUNTRY_NAMES: &str = include_str!("../data/country_names.tsv");
+
+/// One language's country names, by the first four letters of their first word
+/// (folded): (words, alpha-3).
+type Names = FxHashMap<String, Vec<(Vec<String>, &'static str)>>;
+
+fn country_names(code: &str) -> Option<&'static Names> {
+    static ALL: OnceLock<FxHashMap<&'static str, Names>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: FxHashMap<&'static str, Names> = FxHashMap::default();
+        for line in COUNTRY_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            let [lang, iso3, names] = cols[..] else { continue };
+            for name in names.split('|') {
+                let words: Vec<String> =
+                    tokenize(name, Span::new(0, name.len())).into_iter().map(|t| t.norm).collect();
+                if let Some(first) = words.first() {
+                    let key: String = first.chars().take(4).collect();
+                    all.entry(lang).or_default().entry(key).or_default().push((words, iso3));
+                }
+            }
+        }
+        all
+    })
+    .get(code)
+}
+
+/// Whether a word of the text is a word of a name: the same, or, in Russian and
+/// Ukrainian, the same but for its ending ("России" is "Россия").
+fn same_word(text_word: &str, name_word: &str, slavic: bool) -> bool {
+    if text_word == name_word {
+        return true;
+    }
+    if !slavic {
+        return false;
+    }
+    let common = text_word.chars().zip(name_word.chars()).take_while(|(a, b)| a == b).count();
+    let (t, n) = (text_word.chars().count(), name_word.chars().count());
+    common >= 4 && common + 2 >= n && t.abs_diff(n) <= 3
+}
+
+/// The country named at token `i` in language `code`: its alpha-3 and one past its
+/// last token (the longest name).
+fn country_at(tokens: &[Token], i: usize, code: &str) -> Option<(&'static str, usize)> {
+    let names = country_names(code)?;
+    let key: String = tokens[i].norm.chars().take(4).collect();
+    let slavic = matches!(code, "ru" | "uk");
+    names
+        .get(&key)?
+        .iter()
+        .filter(|(words, _)| {
+            words.len() <= tokens.len() - i
+                && words.iter().zip(&tokens[i..]).all(|(w, t)| same_word(&t.norm, w, slavic))
+        })
+        .max_by_key(|(words, _)| words.len())
+        .map(|(words, iso3)| (*iso3, i + words.len()))
+}
 
 /// Case endings of Russian and Ukrainian nouns, longest first: a surname declined
 /// ("Путина", "Эрдоганом", "Зеленським") is looked up without them.
@@ -54,6 +118,18 @@ pub(crate) fn find_in_foreign_sentence(
             if let Some(m) = known(text, tokens, start, end, code, table) {
                 out.push(m);
                 i = end;
+                continue;
+            }
+            // A country in the article's language ("la Russie", "России", "Rusya'nın").
+            if let Some((iso3, stop)) = country_at(tokens, start, code) {
+                if !at_place(tokens, start, stop, code) {
+                    let span = Span::new(tokens[start].span.start, tokens[stop - 1].span.end);
+                    let name = gaz.country_name(iso3).unwrap_or(iso3).to_string();
+                    let actor = Actor { name, kind: ActorKind::Country, country: Some(iso3.to_string()) };
+                    let idx = table.intern(actor, span.slice(text), None);
+                    out.push(Mention { span, tokens: (start, stop), actor: idx, anaphoric: false });
+                }
+                i = stop;
                 continue;
             }
         }
@@ -151,13 +227,14 @@ fn unknown(
     table: &mut ActorTable,
 ) -> Option<Mention> {
     let words = end - start;
-    let opens = start == 0;
     // A lone name after a word of place ("в Киеве", "à Genève") or, in Turkish, before a
     // place ending ("Kiev'de") is a place.
     if words == 1 && at_place(tokens, start, end, code) {
         return None;
     }
-    let could_be_name = words >= 2 || (code != "de" && !opens);
+    // Two words or more: a lone capitalised word no table knows is as often an
+    // institution ("Affaires étrangères", "l'Élysée") or a German noun as a surname.
+    let could_be_name = words >= 2;
     if !could_be_name || tokens[start..end].iter().any(|t| t.norm.chars().count() < 2) {
         return None;
     }
@@ -214,6 +291,19 @@ mod tests {
                 "Lundi, le président Emmanuel Macron a reçu Ilse Vantrowson à Paris.",
                 &["Emmanuel Macron", "Ilse Vantrowson"][..],
             ),
+            (
+                "fr",
+                "La Turquie a proposé sa médiation entre la Russie et l'Ukraine.",
+                &["Türkiye", "Russia", "Ukraine"][..],
+            ),
+            ("ru", "Россия и Турция договорились о встрече в Украине.", &["Russia", "Türkiye"][..]),
+            (
+                "de",
+                "Deutschland und Frankreich kritisierten Russland scharf.",
+                &["Germany", "France", "Russia"][..],
+            ),
+            ("tr", "Türkiye, Rusya'nın açıklamasını eleştirdi.", &["Türkiye", "Russia"][..]),
+            ("uk", "Україна звинуватила Росію у зриві переговорів.", &["Ukraine", "Russia"][..]),
         ];
         for (code, text, want) in cases {
             assert_eq!(people(text, code), want, "{text}");

@@ -174,12 +174,18 @@ pub(crate) fn roles(
             .take_while(|&j| !mentions.iter().any(|o| o.0 <= j && j < o.1))
             .any(is_with)
     };
+    // A reporting verb after a comma has its speaker after it ("…, a indiqué
+    // l'Élysée", "…, заявил Песков"): that actor or none.
+    let after = |m: &(usize, usize)| m.0 >= hit.tokens.1 && !marked(m);
+    if hit.target == Target::None && hit.tokens.0 > 0 && tokens[hit.tokens.0 - 1].norm == "," {
+        return mentions.iter().position(after).map(|s| (s, None));
+    }
     // The nearest actor before the trigger (the first, where the subject comes first),
     // else the first after it.
     let before = |m: &(usize, usize)| m.1 <= hit.tokens.0 && !marked(m);
     let source =
         if t.subject_first { mentions.iter().position(before) } else { mentions.iter().rposition(before) }
-            .or_else(|| mentions.iter().position(|m| m.0 >= hit.tokens.1 && !marked(m)))?;
+            .or_else(|| mentions.iter().position(after))?;
     let target = match hit.target {
         Target::None => None,
         Target::With => mentions
