@@ -3,8 +3,8 @@
 //! apply: gazetteer names, and runs of capitalised words checked against the table of
 //! known people, in any script (names fold across scripts: Путин = Putin) and, in
 //! Russian and Ukrainian, with their case endings taken off (Эрдоганом = Erdoğan).
-//! An unknown run is a person when it could be a name: two words or more, or in a
-//! language that does not capitalise its nouns one word not opening the sentence.
+//! Country names come from each language's table (`data/country_names.tsv`). An
+//! unknown run is a person when it could be a name: two words or more.
 
 use super::people::People;
 use std::sync::OnceLock;
