@@ -901,7 +901,8 @@ type PreRead = std::collections::HashMap<String, std::collections::VecDeque<Resu
 async fn read_fully_first(job: &Job, reply: &web_sys::DedicatedWorkerGlobalScope) -> PreRead {
     let inputs: Vec<(String, &[u8])> = match &job.change {
         Change::Files(files) => files.iter().map(|(n, b)| (n.clone(), b.as_slice())).collect(),
-        Change::Text(t) => vec![(format!("pasted-{}.txt", job.pasted + 1), t.as_bytes())],
+        // The name `job::run` gives it.
+        Change::Text(t) => vec![(job::pasted_name(job.pasted + 1), t.as_bytes())],
         _ => Vec::new(),
     };
     let needing: Vec<&(String, &[u8])> =

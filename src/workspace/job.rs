@@ -7,6 +7,11 @@ use jiff::civil::Date;
 
 use crate::analysis::{self, Analysis, Analyzer, Document, Part};
 
+/// The file name of the `n`-th text pasted into a workspace ("pasted-3.txt").
+pub fn pasted_name(n: usize) -> String {
+    format!("pasted-{n}.txt")
+}
+
 /// What the user did.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Change {
@@ -200,7 +205,7 @@ pub fn run_with(
                 say(&mut messages, report, "pasted text: no text to add".to_string());
             } else {
                 pasted += 1;
-                let name = format!("pasted-{pasted}.txt");
+                let name = pasted_name(pasted);
                 match read(&name, text.as_bytes()) {
                     Ok(read) => docs.extend(read),
                     Err(e) => say(&mut messages, report, e),
