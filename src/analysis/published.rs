@@ -41,20 +41,6 @@ pub struct FoundDate {
 const HEAD_LINES: usize = 8;
 const HEAD_BYTES: usize = 1500;
 
-/// Words that introduce a date line.
-const DATE_LINE_WORDS: &[&str] = &[
-    "date",
-    "dated",
-    "published",
-    "publication date",
-    "posted",
-    "updated",
-    "last updated",
-    "first published",
-    "published on",
-    "posted on",
-];
-
 fn tagger() -> &'static TimeTagger {
     static TAGGER: OnceLock<TimeTagger> = OnceLock::new();
     TAGGER.get_or_init(TimeTagger::new)
@@ -73,6 +59,8 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
     // The article's language, found on the whole: a line is too short to tell.
     let code = lang::detect(text).map(|d| d.code);
     let line_words = code.map_or(&[][..], time::date_line_words);
+    // English date lines count in any article ("Published: 13 May 2025").
+    let english = time::date_line_words("en");
     let mut start = 0;
     let mut seen = 0;
     for line in text.split_inclusive('\n') {
@@ -116,12 +104,11 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
             };
             let before = trimmed[..t.span.start].trim();
             let after = trimmed[t.span.end..].trim();
-            let before_l = before.trim_end_matches([':', '-', '|', '·']).trim().to_ascii_lowercase();
             let span = Span::new(base + t.span.start, base + t.span.end);
             let quoted = &trimmed[..t.span.end];
             // "date 2025-05-13", "Published: 13 May 2025"
             let before_lower = before.trim_end_matches([':', '-', '|', '·']).trim().to_lowercase();
-            if DATE_LINE_WORDS.contains(&before_l.as_str()) || line_words.contains(&before_lower) {
+            if english.contains(&before_lower) || line_words.contains(&before_lower) {
                 return Some(FoundDate {
                     date,
                     span: Some(span),

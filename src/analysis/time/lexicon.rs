@@ -1,5 +1,7 @@
-//! The temporal tagger's word table: month and weekday names, units, number words,
-//! parts of the day, seasons and the grammar's keywords, each word with what it means.
+//! The temporal tagger's English word table, read from `data/time/en.tsv`: month and
+//! weekday names, units, number words, parts of the day, seasons and the grammar's
+//! keywords, each word with what it means, and the words of a date line. The grammar
+//! that reads the words is in `time.rs` and its rooms.
 
 // ---------------------------------------------------------------------------------
 // Word table
@@ -19,95 +21,106 @@ pub(super) enum Unit {
     Century,
 }
 
-/// Keywords of the grammar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum K {
-    The,
-    A,
-    Last,
-    Next,
-    This,
-    Past,
-    Coming,
-    Previous,
-    Ago,
-    Earlier,
-    Later,
-    Early,
-    Late,
-    Mid,
-    Yesterday,
-    Today,
-    Tomorrow,
-    Tonight,
-    Now,
-    Currently,
-    Current,
-    Recently,
-    Recent,
-    Future,
-    Soon,
-    Previously,
-    Nowadays,
-    Present,
-    These,
-    Of,
-    In,
-    On,
-    At,
-    Every,
-    Per,
-    Approx,
-    More,
-    Less,
-    Than,
-    Least,
-    Several,
-    Few,
-    Fiscal,
-    Half,
-    Weekend,
-    Daily,
-    Weekly,
-    Monthly,
-    Annually,
-    Hourly,
-    Quarterly,
-    Noon,
-    Midnight,
-    Overnight,
-    Am,
-    Pm,
-    Tz,
-    Latest,
-    First,
-    Following,
-    Ahead,
-    From,
-    To,
-    Percent,
-    Long,
-    Old,
-    Other,
-    Prep,
-    Fut,
-    PastMark,
-    Said,
-    New,
-    Eve,
-    Christmas,
-    Thanksgiving,
-    Independence,
-    Halloween,
-    Period,
-    S,
-    Th,
-    And,
-    Near,
-    Thousand,
-    PresMark,
-    /// A word deliberately left out of the table.
-    No_,
+/// Keywords of the grammar, each with the name the word table (`data/time/en.tsv`)
+/// gives it in its `word` rows.
+macro_rules! keywords {
+    ($($k:ident = $name:literal,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(super) enum K { $($k,)* }
+
+        impl K {
+            fn named(name: &str) -> Option<K> {
+                match name { $($name => Some(K::$k),)* _ => None }
+            }
+        }
+    };
+}
+
+keywords! {
+    The = "the",
+    A = "a",
+    Last = "last",
+    Next = "next",
+    This = "this",
+    Past = "past",
+    Coming = "coming",
+    Previous = "previous",
+    Ago = "ago",
+    Earlier = "earlier",
+    Later = "later",
+    Early = "early",
+    Late = "late",
+    Mid = "mid",
+    Yesterday = "yesterday",
+    Today = "today",
+    Tomorrow = "tomorrow",
+    Tonight = "tonight",
+    Now = "now",
+    Currently = "currently",
+    Current = "current",
+    Recently = "recently",
+    Recent = "recent",
+    Future = "future",
+    Soon = "soon",
+    Previously = "previously",
+    Nowadays = "nowadays",
+    Present = "present",
+    These = "these",
+    Of = "of",
+    In = "in",
+    On = "on",
+    At = "at",
+    Every = "every",
+    Per = "per",
+    Approx = "approx",
+    More = "more",
+    Less = "less",
+    Than = "than",
+    Least = "least",
+    Several = "several",
+    Few = "few",
+    Fiscal = "fiscal",
+    Half = "half",
+    Weekend = "weekend",
+    Daily = "daily",
+    Weekly = "weekly",
+    Monthly = "monthly",
+    Annually = "annually",
+    Hourly = "hourly",
+    Quarterly = "quarterly",
+    Noon = "noon",
+    Midnight = "midnight",
+    Overnight = "overnight",
+    Am = "am",
+    Pm = "pm",
+    Tz = "tz",
+    Latest = "latest",
+    First = "first",
+    Following = "following",
+    Ahead = "ahead",
+    From = "from",
+    To = "to",
+    Percent = "percent",
+    Long = "long",
+    Old = "old",
+    Other = "other",
+    Prep = "prep",
+    Fut = "fut",
+    PastMark = "past-mark",
+    Said = "said",
+    New = "new",
+    Eve = "eve",
+    Christmas = "christmas",
+    Thanksgiving = "thanksgiving",
+    Independence = "independence",
+    Halloween = "halloween",
+    Period = "period",
+    S = "s",
+    Th = "th",
+    And = "and",
+    Near = "near",
+    Thousand = "thousand",
+    PresMark = "pres-mark",
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,330 +146,125 @@ pub(super) enum Lex {
 /// The word table: every word the grammar knows, looked up once per token.
 pub(super) type Table = rustc_hash::FxHashMap<&'static str, Lex>;
 
+/// The English table, in the form of the other languages' (`locale.rs`).
+const EN: &str = include_str!("../data/time/en.tsv");
+
 pub(super) fn build_table() -> Table {
     let mut t = Table::default();
-    let months = [
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may", ""),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ];
-    for (i, (full, abbr)) in months.iter().enumerate() {
-        t.insert(*full, Lex::Month(i as u8 + 1, false));
-        if !abbr.is_empty() {
-            t.insert(*abbr, Lex::Month(i as u8 + 1, true));
+    for (line, row) in rows(EN) {
+        let (kind, value, forms) = row.unwrap_or_else(|| panic!("en.tsv line {line}: three columns"));
+        if kind == "dateline" {
+            continue;
         }
-    }
-    t.insert("sept", Lex::Month(9, true));
-    let days = [
-        ("monday", "mon", "mondays"),
-        ("tuesday", "tues", "tuesdays"),
-        ("wednesday", "wed", "wednesdays"),
-        ("thursday", "thurs", "thursdays"),
-        ("friday", "fri", "fridays"),
-        ("saturday", "sat", "saturdays"),
-        ("sunday", "sun", "sundays"),
-    ];
-    for (i, (full, abbr, plural)) in days.iter().enumerate() {
-        t.insert(*full, Lex::Wd(i as u8 + 1, false));
-        t.insert(*plural, Lex::Wd(i as u8 + 1, true));
-        // "Sat", "Sun", "Wed" are also words; abbreviations only count when capitalised
-        // and followed by a dot or comma (checked in the grammar).
-        t.insert(*abbr, Lex::Wd(i as u8 + 1, false));
-    }
-    t.insert("tue", Lex::Wd(2, false));
-    t.insert("thu", Lex::Wd(4, false));
-    let units = [
-        ("second", Unit::Second),
-        ("minute", Unit::Minute),
-        ("hour", Unit::Hour),
-        ("day", Unit::Day),
-        ("week", Unit::Week),
-        ("month", Unit::Month),
-        ("quarter", Unit::Quarter),
-        ("year", Unit::Year),
-        ("decade", Unit::Decade),
-    ];
-    for (w, u) in units {
-        t.insert(w, Lex::Unit(u, false));
-    }
-    for (w, u) in [
-        ("seconds", Unit::Second),
-        ("minutes", Unit::Minute),
-        ("hours", Unit::Hour),
-        ("days", Unit::Day),
-        ("weeks", Unit::Week),
-        ("months", Unit::Month),
-        ("quarters", Unit::Quarter),
-        ("years", Unit::Year),
-        ("decades", Unit::Decade),
-        ("centuries", Unit::Century),
-    ] {
-        t.insert(w, Lex::Unit(u, true));
-    }
-    t.insert("century", Lex::Unit(Unit::Century, false));
-    t.insert("yr", Lex::Unit(Unit::Year, false));
-    t.insert("yrs", Lex::Unit(Unit::Year, true));
-    t.insert("hrs", Lex::Unit(Unit::Hour, true));
-    t.insert("mins", Lex::Unit(Unit::Minute, true));
-    let cards = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    for (i, w) in cards.iter().enumerate() {
-        t.insert(*w, Lex::Card(i as u32));
-    }
-    for (i, w) in
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].iter().enumerate()
-    {
-        t.insert(*w, Lex::Card(20 + 10 * i as u32));
-    }
-    t.insert("hundred", Lex::Card(100));
-    t.insert("dozen", Lex::Card(12));
-    let ords = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-        "twenty-first",
-    ];
-    for (i, w) in ords.iter().enumerate() {
-        if *w != "second" {
-            t.insert(*w, Lex::Ord(i as u32 + 1));
-        }
-    }
-    for (w, p) in [("morning", 0), ("afternoon", 1), ("evening", 2), ("night", 3)] {
-        t.insert(w, Lex::Part(p));
-    }
-    for (w, s) in [("spring", 0), ("summer", 1), ("fall", 2), ("autumn", 2), ("winter", 3)] {
-        t.insert(w, Lex::Season(s));
-    }
-    let kws: &[(&str, K)] = &[
-        ("the", K::The),
-        ("a", K::A),
-        ("an", K::A),
-        ("last", K::Last),
-        ("next", K::Next),
-        ("this", K::This),
-        ("past", K::Past),
-        ("coming", K::Coming),
-        ("upcoming", K::Coming),
-        ("previous", K::Previous),
-        ("prior", K::Previous),
-        ("ago", K::Ago),
-        ("earlier", K::Earlier),
-        ("later", K::Later),
-        ("early", K::Early),
-        ("late", K::Late),
-        ("mid", K::Mid),
-        ("yesterday", K::Yesterday),
-        ("today", K::Today),
-        ("tomorrow", K::Tomorrow),
-        ("tonight", K::Tonight),
-        ("now", K::Now),
-        ("currently", K::Currently),
-        ("current", K::Current),
-        ("recently", K::Recently),
-        ("lately", K::Recently),
-        ("recent", K::Recent),
-        ("future", K::Future),
-        ("soon", K::Soon),
-        ("previously", K::Previously),
-        ("formerly", K::Previously),
-        ("nowadays", K::Nowadays),
-        ("present", K::Present),
-        ("these", K::These),
-        ("of", K::Of),
-        ("in", K::In),
-        ("on", K::On),
-        ("at", K::At),
-        ("every", K::Every),
-        ("each", K::Every),
-        ("per", K::Per),
-        ("about", K::Approx),
-        ("around", K::Approx),
-        ("nearly", K::Approx),
-        ("almost", K::Approx),
-        ("approximately", K::Approx),
-        ("roughly", K::Approx),
-        ("some", K::Approx),
-        ("more", K::More),
-        ("less", K::Less),
-        ("fewer", K::Less),
-        ("than", K::Than),
-        ("least", K::Least),
-        ("several", K::Several),
-        ("few", K::Few),
-        ("many", K::Several),
-        ("fiscal", K::Fiscal),
-        ("half", K::Half),
-        ("weekend", K::Weekend),
-        ("daily", K::Daily),
-        ("weekly", K::Weekly),
-        ("monthly", K::Monthly),
-        ("annually", K::Annually),
-        ("yearly", K::Annually),
-        ("annual", K::No_),
-        ("hourly", K::Hourly),
-        ("quarterly", K::Quarterly),
-        ("noon", K::Noon),
-        ("midday", K::Noon),
-        ("midnight", K::Midnight),
-        ("overnight", K::Overnight),
-        ("am", K::Am),
-        ("pm", K::Pm),
-        ("est", K::Tz),
-        ("edt", K::Tz),
-        ("gmt", K::Tz),
-        ("utc", K::Tz),
-        ("pst", K::Tz),
-        ("pdt", K::Tz),
-        ("cst", K::Tz),
-        ("cdt", K::Tz),
-        ("latest", K::Latest),
-        ("first", K::First),
-        ("following", K::Following),
-        ("ahead", K::Ahead),
-        ("from", K::From),
-        ("to", K::To),
-        ("percent", K::Percent),
-        ("long", K::Long),
-        ("old", K::Old),
-        ("other", K::Other),
-        ("since", K::Prep),
-        ("until", K::Prep),
-        ("till", K::Prep),
-        ("by", K::Prep),
-        ("during", K::Prep),
-        ("through", K::Prep),
-        ("before", K::Prep),
-        ("after", K::Prep),
-        ("for", K::Prep),
-        ("will", K::Fut),
-        ("ll", K::Fut),
-        ("shall", K::Fut),
-        ("scheduled", K::Fut),
-        ("plans", K::Fut),
-        ("plan", K::Fut),
-        ("planning", K::Fut),
-        ("planned", K::Fut),
-        ("expected", K::Fut),
-        ("expects", K::Fut),
-        ("due", K::Fut),
-        ("set", K::Fut),
-        ("going", K::Fut),
-        ("intends", K::Fut),
-        ("was", K::PastMark),
-        ("were", K::PastMark),
-        ("had", K::PastMark),
-        ("is", K::PresMark),
-        ("are", K::PresMark),
-        ("has", K::PresMark),
-        ("have", K::PresMark),
-        ("says", K::PresMark),
-        ("did", K::PastMark),
-        ("told", K::PastMark),
-        ("began", K::PastMark),
-        ("met", K::PastMark),
-        ("went", K::PastMark),
-        ("came", K::PastMark),
-        ("took", K::PastMark),
-        ("made", K::PastMark),
-        ("held", K::PastMark),
-        ("gave", K::PastMark),
-        ("saw", K::PastMark),
-        ("left", K::PastMark),
-        ("won", K::PastMark),
-        ("lost", K::PastMark),
-        ("fell", K::PastMark),
-        ("rose", K::PastMark),
-        ("spoke", K::PastMark),
-        ("became", K::PastMark),
-        ("got", K::PastMark),
-        ("found", K::PastMark),
-        ("thought", K::PastMark),
-        ("sold", K::PastMark),
-        ("bought", K::PastMark),
-        ("paid", K::PastMark),
-        ("sent", K::PastMark),
-        ("brought", K::PastMark),
-        ("led", K::PastMark),
-        ("kept", K::PastMark),
-        ("fought", K::PastMark),
-        ("broke", K::PastMark),
-        ("wrote", K::PastMark),
-        ("knew", K::PastMark),
-        ("grew", K::PastMark),
-        ("stood", K::PastMark),
-        ("felt", K::PastMark),
-        ("heard", K::PastMark),
-        ("built", K::PastMark),
-        ("spent", K::PastMark),
-        ("struck", K::PastMark),
-        ("ran", K::PastMark),
-        ("said", K::Said),
-        ("new", K::New),
-        ("eve", K::Eve),
-        ("christmas", K::Christmas),
-        ("thanksgiving", K::Thanksgiving),
-        ("independence", K::Independence),
-        ("halloween", K::Halloween),
-        ("period", K::Period),
-        ("s", K::S),
-        ("st", K::Th),
-        ("nd", K::Th),
-        ("rd", K::Th),
-        ("th", K::Th),
-        ("and", K::And),
-        ("near", K::Near),
-        ("thousand", K::Thousand),
-    ];
-    for (w, k) in kws {
-        if *k != K::No_ {
-            t.insert(*w, Lex::K(*k));
+        let lex = lex_of(kind, value).unwrap_or_else(|| panic!("en.tsv line {line}: {kind} {value}"));
+        for form in forms.split('|') {
+            t.insert(form, lex);
         }
     }
     t
+}
+
+/// The words that open a date line in English ("published", "last updated").
+pub(super) fn date_lines() -> &'static [String] {
+    static LINES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LINES.get_or_init(|| {
+        rows(EN)
+            .filter_map(|(_, row)| row.filter(|(kind, _, _)| *kind == "dateline"))
+            .flat_map(|(_, _, forms)| forms.split('|').map(str::to_string))
+            .collect()
+    })
+}
+
+/// The table's rows: line number and (kind, value, forms), comments and blank lines
+/// left out.
+fn rows(
+    table: &'static str,
+) -> impl Iterator<Item = (usize, Option<(&'static str, &'static str, &'static str)>)> {
+    table.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()).map(|(n, l)| {
+        let mut cols = l.split('\t');
+        let row = match (cols.next(), cols.next(), cols.next(), cols.next()) {
+            (Some(k), Some(v), Some(f), None) => Some((k, v, f)),
+            _ => None,
+        };
+        (n + 1, row)
+    })
+}
+
+/// What a row of kind `kind` and value `value` means.
+fn lex_of(kind: &str, value: &str) -> Option<Lex> {
+    let n = || value.parse::<u32>().ok();
+    let unit = || {
+        let units =
+            ["second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century"];
+        let all = [
+            Unit::Second,
+            Unit::Minute,
+            Unit::Hour,
+            Unit::Day,
+            Unit::Week,
+            Unit::Month,
+            Unit::Quarter,
+            Unit::Year,
+            Unit::Decade,
+            Unit::Century,
+        ];
+        units.iter().position(|u| *u == value).map(|i| all[i])
+    };
+    let index = |names: [&str; 4]| names.iter().position(|x| *x == value).map(|i| i as u8);
+    Some(match kind {
+        "month" | "month-abbr" => {
+            Lex::Month(n().filter(|m| (1..=12).contains(m))? as u8, kind == "month-abbr")
+        }
+        "weekday" | "weekday-plural" => {
+            Lex::Wd(n().filter(|d| (1..=7).contains(d))? as u8, kind == "weekday-plural")
+        }
+        "unit" | "unit-plural" => Lex::Unit(unit()?, kind == "unit-plural"),
+        "number" => Lex::Card(n()?),
+        "ordinal" => Lex::Ord(n()?),
+        "part" => Lex::Part(index(["MO", "AF", "EV", "NI"])?),
+        "season" => Lex::Season(index(["SP", "SU", "FA", "WI"])?),
+        "word" => Lex::K(K::named(value)?),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_english_row_is_read_and_each_word_has_one_meaning() {
+        let mut seen = std::collections::HashSet::new();
+        for (line, row) in rows(EN) {
+            let (kind, value, forms) = row.expect("three columns");
+            assert!(
+                kind == "dateline" || lex_of(kind, value).is_some(),
+                "en.tsv line {line}: {kind} {value}"
+            );
+            for form in forms.split('|') {
+                assert!(!form.is_empty() && form == form.to_lowercase(), "en.tsv line {line}: {form:?}");
+                assert!(seen.insert(form), "en.tsv line {line}: {form:?} is written twice");
+            }
+        }
+        let t = build_table();
+        assert_eq!(t.get("may"), Some(&Lex::Month(5, false)));
+        assert_eq!(t.get("sept"), Some(&Lex::Month(9, true)));
+        assert_eq!(t.get("fridays"), Some(&Lex::Wd(5, true)));
+        assert_eq!(t.get("yrs"), Some(&Lex::Unit(Unit::Year, true)));
+        assert_eq!(t.get("twentieth"), Some(&Lex::Ord(20)));
+        assert_eq!(t.get("autumn"), Some(&Lex::Season(2)));
+        assert_eq!(t.get("will"), Some(&Lex::K(K::Fut)));
+        assert_eq!(t.get("was"), Some(&Lex::K(K::PastMark)));
+        // "second" is a unit, not an ordinal; "first" a keyword.
+        assert_eq!(t.get("second"), Some(&Lex::Unit(Unit::Second, false)));
+        assert_eq!(t.get("first"), Some(&Lex::K(K::First)));
+        assert!(date_lines().iter().any(|w| w == "last updated"));
+    }
+
+    #[test]
+    fn a_bad_row_is_refused() {
+        assert_eq!(lex_of("month", "13"), None);
+        assert_eq!(lex_of("word", "no-such-keyword"), None);
+        assert_eq!(lex_of("unit", "fortnight"), None);
+    }
 }

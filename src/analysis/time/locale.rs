@@ -77,8 +77,11 @@ pub(super) struct Locale {
 }
 
 /// The words that open a date line in language `code` ("publié le", "veröffentlicht
-/// am", "опубликовано"), lower-case; empty for a language without a table.
+/// am", "опубликовано", "published"), lower-case; empty for a language without a table.
 pub fn date_line_words(code: &str) -> &'static [String] {
+    if code == "en" {
+        return super::lexicon::date_lines();
+    }
     locale(code).map_or(&[], |l| l.date_lines.as_slice())
 }
 
