@@ -55,6 +55,9 @@ enum Kind {
     Det,
     /// The words of a date line ("Publié le", "Опубликовано"): see [`date_line_words`].
     DateLine,
+    /// A word that marks the future ("va", "wird", "будет") or the past ("a", "hatte").
+    Future,
+    Past,
     Filler,
     Ignore,
 }
@@ -74,6 +77,18 @@ pub(super) struct Locale {
     suffixed: bool,
     /// The words that open a date line, lower-case ("publié le").
     date_lines: Vec<String>,
+    /// Endings of verbs in the future ("-ra", "-rá", "-ecek") and in the past ("-ó",
+    /// "-ou", "-dı"), read on lower-case words of at least three letters more.
+    future_endings: Vec<String>,
+    past_endings: Vec<String>,
+}
+
+/// The tense around an expression, from the nearest marked word of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
 /// The words that open a date line in language `code` ("publié le", "veröffentlicht
@@ -99,9 +114,19 @@ impl Locale {
     fn parse(code: &str, table: &str) -> Locale {
         let mut forms: rustc_hash::FxHashMap<String, Vec<(Vec<String>, Kind)>> = Default::default();
         let mut date_lines = Vec::new();
+        let (mut future_endings, mut past_endings) = (Vec::new(), Vec::new());
         for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [kind, value, list] = cols[..] else { continue };
+            let endings = match kind {
+                "future-ending" => &mut future_endings,
+                "past-ending" => &mut past_endings,
+                _ => &mut Vec::new(),
+            };
+            if kind.ends_with("-ending") {
+                endings.extend(list.split('|').map(str::to_lowercase));
+                continue;
+            }
             let n: i32 = value.parse().unwrap_or(0);
             let kind = match kind {
                 "month" => Kind::Month(n as i8),
@@ -134,7 +159,13 @@ impl Locale {
                 }),
                 "det" => Kind::Det,
                 "dateline" => Kind::DateLine,
-                _ => Kind::Filler,
+                "future" => Kind::Future,
+                "past" => Kind::Past,
+                "filler" => Kind::Filler,
+                other => {
+                    debug_assert!(false, "{code}: a row of unknown kind {other:?}");
+                    continue;
+                }
             };
             for form in list.split('|') {
                 if kind == Kind::DateLine {
@@ -150,7 +181,7 @@ impl Locale {
             // Longest forms first.
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        Locale { forms, suffixed: code == "tr", date_lines }
+        Locale { forms, suffixed: code == "tr", date_lines, future_endings, past_endings }
     }
 
     /// The longest table form starting at token `i`: its kind and how many tokens.
@@ -245,6 +276,7 @@ pub(super) fn tag(locale: &Locale, text: &str, anchor: Option<Date>) -> Vec<Time
             }
         }
     }
+    let tenses = Tenses::new(locale, text, &toks, &items);
     let mut out = Vec::new();
     let mut k = 0;
     // The last day named, for a time of day that follows ("hier, vers 18 h").
@@ -254,7 +286,7 @@ pub(super) fn tag(locale: &Locale, text: &str, anchor: Option<Date>) -> Vec<Time
         let det = matches!(items[k].1.kind, Some(Kind::Det));
         let at = k + usize::from(det);
         let read = if at < items.len() {
-            read_at(&toks, &items, at, anchor)
+            read_at(&toks, &items, at, anchor, tenses.at(at))
                 .or_else(|| hour(&toks, &items, at, last_day.as_deref(), anchor))
         } else {
             None
@@ -319,6 +351,82 @@ fn hour(
 
 type Read = (usize, TimexType, String, Granularity, bool, String);
 
+/// The tense marks of a text's items, and where its sentences end.
+struct Tenses {
+    marks: Vec<Option<Tense>>,
+    /// A sentence ends before item `k`.
+    ends_before: Vec<bool>,
+}
+
+/// How many items either side of an expression a tense mark is looked for.
+const TENSE_WINDOW: usize = 8;
+
+impl Tenses {
+    fn new(locale: &Locale, text: &str, toks: &[Tok], items: &[(usize, Item)]) -> Tenses {
+        let ends_with = |word: &str, endings: &[String]| {
+            endings
+                .iter()
+                .any(|e| word.ends_with(e.as_str()) && word[..word.len() - e.len()].chars().count() >= 3)
+        };
+        let marks = items
+            .iter()
+            .map(|(i, it)| match it.kind {
+                Some(Kind::Future | Kind::Next) => Some(Tense::Future),
+                Some(Kind::Day(d)) if d > 0 => Some(Tense::Future),
+                Some(Kind::Past | Kind::Last | Kind::AgoBefore | Kind::AgoAfter) => Some(Tense::Past),
+                Some(Kind::Day(d)) if d < 0 => Some(Tense::Past),
+                Some(_) => None,
+                None => {
+                    let t = &toks[*i];
+                    // Endings are read on words written in lower case: "Ankara" is no verb.
+                    if t.number.is_some() || text[t.start..].chars().next().is_some_and(char::is_uppercase) {
+                        None
+                    } else if ends_with(&t.lower, &locale.future_endings) {
+                        Some(Tense::Future)
+                    } else if ends_with(&t.lower, &locale.past_endings) {
+                        Some(Tense::Past)
+                    } else {
+                        None
+                    }
+                }
+            })
+            .collect();
+        let ends_before = (0..items.len())
+            .map(|k| {
+                let Some(prev) = k.checked_sub(1) else { return false };
+                let (p, pit) = items[prev];
+                let last = &toks[p + pit.len - 1];
+                let gap = &text[last.end..toks[items[k].0].start];
+                // "am 12. Februar": the dot of a day is no sentence's end.
+                let day_dot = last.number.is_some() && gap.trim() == ".";
+                !day_dot && gap.contains(['.', '!', '?', ';', '\n'])
+            })
+            .collect();
+        Tenses { marks, ends_before }
+    }
+
+    /// The tense around item `k`: the nearest mark within its sentence, the one before
+    /// when two are as near.
+    fn at(&self, k: usize) -> Tense {
+        for d in 1..=TENSE_WINDOW {
+            // Before: stop at the sentence's start.
+            let before = (k >= d && !self.ends_before[k + 1 - d..=k].iter().any(|&e| e))
+                .then(|| self.marks[k - d])
+                .flatten();
+            if let Some(t) = before {
+                return t;
+            }
+            let after = (k + d < self.marks.len() && !self.ends_before[k + 1..=k + d].iter().any(|&e| e))
+                .then(|| self.marks[k + d])
+                .flatten();
+            if let Some(t) = after {
+                return t;
+            }
+        }
+        Tense::Unknown
+    }
+}
+
 fn kind_at(items: &[(usize, Item)], k: usize) -> Option<Kind> {
     items.get(k).and_then(|(_, it)| it.kind)
 }
@@ -342,7 +450,13 @@ fn number_at(toks: &[Tok], items: &[(usize, Item)], k: usize) -> Option<i32> {
     toks[*i].number
 }
 
-fn read_at(toks: &[Tok], items: &[(usize, Item)], k: usize, anchor: Option<Date>) -> Option<Read> {
+fn read_at(
+    toks: &[Tok],
+    items: &[(usize, Item)],
+    k: usize,
+    anchor: Option<Date>,
+    tense: Tense,
+) -> Option<Read> {
     let (i, item) = items[k];
     let tok = &toks[i];
     // Numeric dates: 12.02.2025, 12/02/2025, 2025-02-12.
@@ -388,11 +502,22 @@ fn read_at(toks: &[Tok], items: &[(usize, Item)], k: usize, anchor: Option<Date>
                 None => {
                     let (value, how) = match anchor {
                         Some(a) => {
-                            let date = nearest_year(a, month, day)?;
-                            (
-                                date.to_string(),
-                                format!("the year of the publication date ({a}), the nearest such day"),
-                            )
+                            let this = Date::new(a.year(), month, day).ok()?;
+                            let (date, how) = match tense {
+                                Tense::Future if this < a => (
+                                    Date::new(a.year() + 1, month, day).ok()?,
+                                    format!("the next such day after the publication date ({a}), the verb being in the future"),
+                                ),
+                                Tense::Past if this > a => (
+                                    Date::new(a.year() - 1, month, day).ok()?,
+                                    format!("the last such day before the publication date ({a}), the verb being in the past"),
+                                ),
+                                _ => (
+                                    nearest_year(a, month, day)?,
+                                    format!("the year of the publication date ({a}), the nearest such day"),
+                                ),
+                            };
+                            (date.to_string(), how)
                         }
                         None => (
                             format!("XXXX-{month:02}-{day:02}"),
@@ -442,17 +567,28 @@ fn read_at(toks: &[Tok], items: &[(usize, Item)], k: usize, anchor: Option<Date>
                 ));
             }
             let (value, how) = match anchor {
-                Some(a) => {
-                    let y = if i32::from(month) - i32::from(a.month()) > 6 { a.year() - 1 } else { a.year() };
-                    (format!("{y}-{month:02}"), format!("that month nearest the publication date ({a})"))
-                }
+                Some(a) => match tense {
+                    Tense::Future if month < a.month() => (
+                        format!("{}-{month:02}", a.year() + 1),
+                        format!("that month after the publication date ({a}), the verb being in the future"),
+                    ),
+                    Tense::Past if month > a.month() => (
+                        format!("{}-{month:02}", a.year() - 1),
+                        format!("that month before the publication date ({a}), the verb being in the past"),
+                    ),
+                    _ => {
+                        let y =
+                            if i32::from(month) - i32::from(a.month()) > 6 { a.year() - 1 } else { a.year() };
+                        (format!("{y}-{month:02}"), format!("that month nearest the publication date ({a})"))
+                    }
+                },
                 None => (format!("XXXX-{month:02}"), "no year given, and no publication date".into()),
             };
             Some((k + 1, TimexType::Date, value, Granularity::Month, anchor.is_some(), how))
         }
         Kind::Weekday(_) if starts_day_month(toks, items, k + 1) => {
             // "lundi 6 septembre": the date it names.
-            read_at(toks, items, k + 1, anchor)
+            read_at(toks, items, k + 1, anchor, tense)
                 .map(|(end, kind, value, g, rel, how)| (end, kind, value, g, rel, how))
         }
         Kind::Season(season) => {
@@ -479,7 +615,7 @@ fn read_at(toks: &[Tok], items: &[(usize, Item)], k: usize, anchor: Option<Date>
         Kind::Weekday(wd) => {
             // "lundi prochain", "el lunes pasado": a mark after the weekday.
             let mark = kind_at(items, k + 1).filter(|m| matches!(m, Kind::Next | Kind::Last));
-            let (value, how) = weekday_date(wd, mark, anchor);
+            let (value, how) = weekday_date(wd, mark, anchor, tense);
             Some((
                 k + 1 + usize::from(mark.is_some()),
                 TimexType::Date,
@@ -526,7 +662,7 @@ fn read_at(toks: &[Tok], items: &[(usize, Item)], k: usize, anchor: Option<Date>
             // "nächsten Montag", "в следующий понедельник", "gelecek pazartesi".
             if let Some(Kind::Weekday(wd)) = kind_at(items, k + 1) {
                 let mark = Some(kind).filter(|m| matches!(m, Kind::Next | Kind::Last));
-                let (value, how) = weekday_date(wd, mark, anchor);
+                let (value, how) = weekday_date(wd, mark, anchor, tense);
                 return Some((k + 2, TimexType::Date, value, Granularity::Day, anchor.is_some(), how));
             }
             // "letzte Woche", "geçen hafta", "на прошлой неделе", "cette semaine".
@@ -591,8 +727,9 @@ fn bare_year(toks: &[Tok], items: &[(usize, Item)], k: usize) -> Option<Read> {
 }
 
 /// A weekday's date: with `mark` Next the first after the anchor, with Last the last
-/// before it, else the last on or before it (a bare weekday in news is mostly past).
-fn weekday_date(wd: i8, mark: Option<Kind>, anchor: Option<Date>) -> (String, String) {
+/// before it; else with the verb in the future the first on or after it, and
+/// otherwise the last on or before it (a bare weekday in news is mostly past).
+fn weekday_date(wd: i8, mark: Option<Kind>, anchor: Option<Date>, tense: Tense) -> (String, String) {
     let weekday = weekday_of(wd);
     let Some(a) = anchor else {
         return (format!("XXXX-WXX-{wd}"), "a weekday, and no publication date".into());
@@ -600,11 +737,16 @@ fn weekday_date(wd: i8, mark: Option<Kind>, anchor: Option<Date>) -> (String, St
     let (d, which) = match mark {
         Some(Kind::Next) => (a.nth_weekday(1, weekday), "after"),
         Some(Kind::Last) => (a.nth_weekday(-1, weekday), "before"),
-        _ if a.weekday() == weekday => (Ok(a), "on or before"),
+        _ if a.weekday() == weekday => (Ok(a), "on"),
+        _ if tense == Tense::Future => (a.nth_weekday(1, weekday), "on or after"),
         _ => (a.nth_weekday(-1, weekday), "on or before"),
     };
+    let verb = match (mark, tense) {
+        (None, Tense::Future) => ", the verb being in the future",
+        _ => "",
+    };
     match d {
-        Ok(d) => (d.to_string(), format!("the {weekday:?} {which} the publication date ({a})")),
+        Ok(d) => (d.to_string(), format!("the {weekday:?} {which} the publication date ({a}){verb}")),
         Err(_) => (format!("XXXX-WXX-{wd}"), "a weekday out of the calendar's range".into()),
     }
 }
@@ -777,7 +919,10 @@ mod tests {
         ("fr", "Le sommet aura lieu le mois prochain.", "le mois prochain", "2025-04"),
         ("fr", "L'accord a été signé il y a trois jours.", "il y a trois jours", "2025-03-02"),
         ("fr", "Publié le 12/02/2025 à Genève.", "le 12/02/2025", "2025-02-12"),
-        ("fr", "Les pourparlers reprendront en février.", "février", "2025-02"),
+        // The verb in the future: the February to come.
+        ("fr", "Les pourparlers reprendront en février.", "février", "2026-02"),
+        ("fr", "Le président se rendra lundi à Berlin.", "lundi", "2025-03-10"),
+        ("fr", "Il a été élu en juin.", "juin", "2024-06"),
         ("de", "Am 12. Februar trafen sich die Minister.", "12. Februar", "2025-02-12"),
         ("de", "Die Gespräche fanden letzte Woche statt.", "letzte Woche", "2025-W09"),
         ("de", "Der Kanzler sprach gestern in Berlin.", "gestern", "2025-03-04"),
@@ -785,30 +930,40 @@ mod tests {
         ("de", "Das Abkommen wurde vor drei Tagen unterzeichnet.", "vor drei Tagen", "2025-03-02"),
         ("de", "Veröffentlicht am 12.02.2025 um 10 Uhr.", "12.02.2025", "2025-02-12"),
         ("de", "Der Gipfel soll nächsten Monat stattfinden.", "nächsten Monat", "2025-04"),
+        ("de", "Der Kanzler wird am Montag nach Paris reisen.", "Montag", "2025-03-10"),
+        ("de", "Die Wahl fand im Juni statt.", "Juni", "2024-06"),
         ("es", "El 12 de febrero de 2025 se reunieron en Madrid.", "12 de febrero de 2025", "2025-02-12"),
         ("es", "Las conversaciones fueron la semana pasada.", "semana pasada", "2025-W09"),
         ("es", "El ministro habló ayer con su homólogo.", "ayer", "2025-03-04"),
         ("es", "El lunes llamó a su homólogo.", "lunes", "2025-03-03"),
         ("es", "El acuerdo se firmó hace dos semanas.", "hace dos semanas", "2025-02-19"),
         ("es", "La cumbre será el próximo mes.", "próximo mes", "2025-04"),
+        ("es", "El presidente viajará el lunes a Roma.", "lunes", "2025-03-10"),
+        ("es", "La reunión se celebrará en enero.", "enero", "2026-01"),
         ("pt", "O presidente falou na segunda-feira com o colega.", "segunda-feira", "2025-03-03"),
         ("pt", "Os ministros reuniram-se na semana passada.", "semana passada", "2025-W09"),
         ("pt", "O acordo foi assinado ontem.", "ontem", "2025-03-04"),
         ("pt", "A reunião foi em 12 de fevereiro.", "12 de fevereiro", "2025-02-12"),
         ("pt", "O acordo foi assinado há dois dias.", "há dois dias", "2025-03-03"),
         ("pt", "A cúpula será no próximo mês.", "próximo mês", "2025-04"),
+        ("pt", "O ministro viajará na segunda-feira a Lisboa.", "segunda-feira", "2025-03-10"),
+        ("pt", "O acordo foi assinado em agosto.", "agosto", "2024-08"),
         ("tr", "İki lider 12 Şubat'ta görüştü.", "12 Şubat", "2025-02-12"),
         ("tr", "Cumhurbaşkanı pazartesi günü konuştu.", "pazartesi", "2025-03-03"),
         ("tr", "Bakanlar geçen hafta bir araya geldi.", "geçen hafta", "2025-W09"),
         ("tr", "Anlaşma dün imzalandı.", "dün", "2025-03-04"),
         ("tr", "Anlaşma üç gün önce imzalandı.", "üç gün önce", "2025-03-02"),
         ("tr", "Zirve gelecek ay yapılacak.", "gelecek ay", "2025-04"),
+        ("tr", "Erdoğan pazartesi günü Putin ile görüşecek.", "pazartesi", "2025-03-10"),
+        ("tr", "Seçimler haziranda yapılacak.", "haziranda", "2025-06"),
         ("ru", "Встреча прошла 12 февраля 2025 года в Москве.", "12 февраля 2025 года", "2025-02-12"),
         ("ru", "Президенты поговорили в понедельник.", "понедельник", "2025-03-03"),
         ("ru", "Министры встретились на прошлой неделе.", "прошлой неделе", "2025-W09"),
         ("ru", "Об этом сообщили вчера.", "вчера", "2025-03-04"),
         ("ru", "Соглашение подписали три дня назад.", "три дня назад", "2025-03-02"),
         ("ru", "Саммит пройдёт в следующем месяце.", "следующем месяце", "2025-04"),
+        ("ru", "Президент посетит Китай в понедельник.", "понедельник", "2025-03-10"),
+        ("ru", "Выборы были в июне.", "июне", "2024-06"),
         ("uk", "Зустріч відбулася 12 лютого.", "12 лютого", "2025-02-12"),
         ("uk", "Президенти поговорили у понеділок.", "понеділок", "2025-03-03"),
         ("uk", "Міністри зустрілися минулого тижня.", "минулого тижня", "2025-W09"),
@@ -816,6 +971,9 @@ mod tests {
         ("uk", "Розмова відбулася у п'ятницю.", "п'ятницю", "2025-02-28"),
         ("uk", "Саміт відбудеться наступного місяця.", "наступного місяця", "2025-04"),
         ("uk", "Угоду підписали два дні тому.", "два дні тому", "2025-03-03"),
+        ("uk", "Президент зустрінеться з прем'єром у понеділок.", "понеділок", "2025-03-10"),
+        ("uk", "Переговори відбудуться у січні.", "січні", "2026-01"),
+        ("uk", "Він заявив, що зустрічатиметься з ним щопонеділка, а у вівторок поїхав.", "вівторок", "2025-03-04"),
     ];
 
     #[test]
