@@ -58,12 +58,19 @@ enum Kind {
     /// A word that marks the future ("va", "wird", "будет") or the past ("a", "hatte").
     Future,
     Past,
+    /// A word of the clock: after the hour ("18 heures", "15 Uhr") or before it
+    /// ("saat 15.00").
+    Clock,
+    /// A weekday with a part of the day written on ("Dienstagabend").
+    WeekdayPart(i8, &'static str),
     Filler,
     Ignore,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unit {
+    Minute,
+    Hour,
     Day,
     Week,
     Month,
@@ -133,6 +140,8 @@ impl Locale {
                 "weekday" => Kind::Weekday(n as i8),
                 "day" => Kind::Day(n),
                 "unit" => Kind::Unit(match value {
+                    "minute" => Unit::Minute,
+                    "hour" => Unit::Hour,
                     "day" => Unit::Day,
                     "week" => Unit::Week,
                     "month" => Unit::Month,
@@ -161,6 +170,7 @@ impl Locale {
                 "dateline" => Kind::DateLine,
                 "future" => Kind::Future,
                 "past" => Kind::Past,
+                "clock" => Kind::Clock,
                 "filler" => Kind::Filler,
                 other => {
                     debug_assert!(false, "{code}: a row of unknown kind {other:?}");
@@ -207,6 +217,19 @@ impl Locale {
                         return Some((*kind, 1));
                     }
                 }
+            }
+        }
+        // A weekday and a part of the day written as one word ("Dienstagabend").
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        for k in 4..chars.len().saturating_sub(3) {
+            let (head, tail) = w.split_at(chars[k].0);
+            let one = |word: &str| {
+                self.forms
+                    .get(word)
+                    .and_then(|l| l.iter().find(|(words, _)| words.len() == 1).map(|(_, k)| *k))
+            };
+            if let (Some(Kind::Weekday(d)), Some(Kind::Part(p))) = (one(head), one(tail)) {
+                return Some((Kind::WeekdayPart(d, p), 1));
             }
         }
         None
@@ -287,7 +310,7 @@ pub(super) fn tag(locale: &Locale, text: &str, anchor: Option<Date>) -> Vec<Time
         let at = k + usize::from(det);
         let read = if at < items.len() {
             read_at(&toks, &items, at, anchor, tenses.at(at))
-                .or_else(|| hour(&toks, &items, at, last_day.as_deref(), anchor))
+                .or_else(|| hour(text, &toks, &items, at, last_day.as_deref(), anchor))
         } else {
             None
         };
@@ -316,29 +339,64 @@ pub(super) fn tag(locale: &Locale, text: &str, anchor: Option<Date>) -> Vec<Time
     out
 }
 
-/// "18 h", "21 h 45", "8 h 30": a time on the last day named, or the anchor's.
+/// "18 h", "21 h 45", "18 heures", "15 Uhr", "15:30", "15.30 Uhr", "saat 15.00": a
+/// time on the last day named, or the anchor's.
 fn hour(
+    text: &str,
     toks: &[Tok],
     items: &[(usize, Item)],
     k: usize,
     day: Option<&str>,
     anchor: Option<Date>,
 ) -> Option<Read> {
-    let h = toks[items[k].0].number.filter(|h| (0..=23).contains(h) && items[k].1.kind.is_none())?;
-    let (j, _) = items.get(k + 1)?;
-    if toks[*j].lower != "h" {
-        return None;
+    // A word of the clock, or of hours ("18 heures", "в 15 часов", "saat 15.00").
+    let clock_at = |k: usize| matches!(kind_at(items, k), Some(Kind::Clock | Kind::Unit(Unit::Hour)));
+    let before = clock_at(k);
+    let at = k + usize::from(before);
+    let (i, it) = *items.get(at)?;
+    // "15h", "15h30": one word.
+    if let Some((h, m)) = toks[i].lower.split_once('h').filter(|_| it.kind.is_none()) {
+        let h: i32 = h
+            .parse()
+            .ok()
+            .filter(|h| (0..=23).contains(h) && (1..=2).contains(&toks[i].lower.find('h').unwrap_or(0)))?;
+        let m: i32 = if m.is_empty() {
+            0
+        } else {
+            m.parse::<i32>().ok().filter(|n| (0..=59).contains(n) && m.len() == 2)?
+        };
+        let (date, how) = clock_day(day, anchor);
+        return Some((
+            at + 1,
+            TimexType::Time,
+            format!("{date}T{h:02}:{m:02}"),
+            Granularity::Time,
+            day.is_none(),
+            how,
+        ));
     }
-    let minutes = items
-        .get(k + 2)
-        .filter(|(_, it)| it.kind.is_none())
-        .and_then(|(j, _)| toks[*j].number.filter(|m| (0..=59).contains(m) && toks[*j].lower.len() == 2));
-    let (date, how) = match (day, anchor) {
-        (Some(d), _) => (d.to_string(), "on the day named before it".to_string()),
-        (None, Some(a)) => (a.to_string(), format!("on the publication date ({a})")),
-        (None, None) => ("XXXX-XX-XX".to_string(), "no day given, and no publication date".to_string()),
+    let h =
+        toks[i].number.filter(|h| (0..=23).contains(h) && it.kind.is_none() && toks[i].lower.len() <= 2)?;
+    // Minutes written on: "15:30", "15.30".
+    let sep = text[toks[i].end..].chars().next();
+    let joined = toks
+        .get(i + 1)
+        .filter(|t| t.start == toks[i].end + 1 && t.lower.len() == 2 && matches!(sep, Some(':' | '.')))
+        .and_then(|t| t.number.filter(|m| (0..=59).contains(m)));
+    let (minutes, end) = match joined {
+        // A dot may be a decimal: only with a word of the clock ("15.30 Uhr").
+        Some(m) if sep == Some(':') || before || clock_at(at + 2) => {
+            (Some(m), at + 2 + usize::from(clock_at(at + 2)))
+        }
+        _ if clock_at(at + 1) => {
+            let minutes = items.get(at + 2).filter(|(_, it)| it.kind.is_none()).and_then(|(j, _)| {
+                toks[*j].number.filter(|m| (0..=59).contains(m) && toks[*j].lower.len() == 2)
+            });
+            (minutes, at + 2 + usize::from(minutes.is_some()))
+        }
+        _ => return None,
     };
-    let end = k + 2 + usize::from(minutes.is_some());
+    let (date, how) = clock_day(day, anchor);
     Some((
         end,
         TimexType::Time,
@@ -347,6 +405,15 @@ fn hour(
         day.is_none(),
         how,
     ))
+}
+
+/// The day a time of day is on: the last day named, else the publication date.
+fn clock_day(day: Option<&str>, anchor: Option<Date>) -> (String, String) {
+    match (day, anchor) {
+        (Some(d), _) => (d.to_string(), "on the day named before it".to_string()),
+        (None, Some(a)) => (a.to_string(), format!("on the publication date ({a})")),
+        (None, None) => ("XXXX-XX-XX".to_string(), "no day given, and no publication date".to_string()),
+    }
 }
 
 type Read = (usize, TimexType, String, Granularity, bool, String);
@@ -612,6 +679,11 @@ fn read_at(
                 )),
             }
         }
+        Kind::WeekdayPart(wd, p) => {
+            // "am Dienstagabend".
+            let (value, how) = weekday_date(wd, None, anchor, tense);
+            Some((k + 1, TimexType::Time, format!("{value}T{p}"), Granularity::Time, anchor.is_some(), how))
+        }
         Kind::Weekday(wd) => {
             // "lundi prochain", "el lunes pasado": a mark after the weekday.
             let mark = kind_at(items, k + 1).filter(|m| matches!(m, Kind::Next | Kind::Last));
@@ -669,6 +741,10 @@ fn read_at(
             let u = k + 1;
             let Some(Kind::Unit(unit)) = kind_at(items, u) else { return None };
             period(kind, unit, anchor).map(|(v, g, how)| (u + 1, TimexType::Date, v, g, true, how))
+        }
+        Kind::Unit(unit) if matches!(kind_at(items, k + 1), Some(Kind::AgoAfter)) => {
+            // "неделю назад", "тиждень тому": one unit ago.
+            ago(1, unit, anchor).map(|(v, g, how)| (k + 2, TimexType::Date, v, g, true, how))
         }
         Kind::Unit(unit) => {
             // "la semaine dernière", "el mes que viene", "le mois prochain".
@@ -762,28 +838,32 @@ fn amount(toks: &[Tok], items: &[(usize, Item)], k: usize, anchor: Option<Date>)
     if unit == Unit::Year && (toks[i].comma_before || aged) {
         return None;
     }
+    // "18 heures", "в 15 часов": an hour written in digits is a time of day (`hour`).
+    if unit == Unit::Hour
+        && toks[i].number.is_some()
+        && !matches!(kind_at(items, k + 2), Some(Kind::AgoAfter))
+    {
+        return None;
+    }
     if matches!(kind_at(items, k + 2), Some(Kind::AgoAfter)) {
         return ago(n, unit, anchor).map(|(v, g, how)| (k + 3, TimexType::Date, v, g, true, how));
     }
-    let letter = match unit {
-        Unit::Day => 'D',
-        Unit::Week => 'W',
-        Unit::Month => 'M',
-        Unit::Year => 'Y',
+    let value = match unit {
+        Unit::Minute => format!("PT{n}M"),
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Day => format!("P{n}D"),
+        Unit::Week => format!("P{n}W"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Year => format!("P{n}Y"),
     };
-    Some((
-        k + 2,
-        TimexType::Duration,
-        format!("P{n}{letter}"),
-        Granularity::Other,
-        false,
-        "a duration as written".into(),
-    ))
+    Some((k + 2, TimexType::Duration, value, Granularity::Other, false, "a duration as written".into()))
 }
 
 fn ago(n: i32, unit: Unit, anchor: Option<Date>) -> Option<(String, Granularity, String)> {
     let a = anchor?;
     let (d, g) = match unit {
+        // "il y a deux heures": that day, the clock unknown.
+        Unit::Minute | Unit::Hour => (a, Granularity::Day),
         Unit::Day => (a.checked_sub(n.days()).ok()?, Granularity::Day),
         Unit::Week => (a.checked_sub((7 * n).days()).ok()?, Granularity::Day),
         Unit::Month => (a.checked_sub(n.months()).ok()?, Granularity::Month),
@@ -811,7 +891,7 @@ fn period(mark: Kind, unit: Unit, anchor: Option<Date>) -> Option<(String, Granu
         _ => "the one of",
     };
     match unit {
-        Unit::Day => None,
+        Unit::Minute | Unit::Hour | Unit::Day => None,
         Unit::Week => {
             let d = a.checked_add((7 * step).days()).ok()?;
             let w = d.iso_week_date();
@@ -973,7 +1053,12 @@ mod tests {
         ("uk", "Угоду підписали два дні тому.", "два дні тому", "2025-03-03"),
         ("uk", "Президент зустрінеться з прем'єром у понеділок.", "понеділок", "2025-03-10"),
         ("uk", "Переговори відбудуться у січні.", "січні", "2026-01"),
-        ("uk", "Він заявив, що зустрічатиметься з ним щопонеділка, а у вівторок поїхав.", "вівторок", "2025-03-04"),
+        (
+            "uk",
+            "Він заявив, що зустрічатиметься з ним щопонеділка, а у вівторок поїхав.",
+            "вівторок",
+            "2025-03-04",
+        ),
     ];
 
     #[test]
@@ -1045,4 +1130,5 @@ mod tests {
             assert!(l.forms.len() > 40, "{code}: {} forms", l.forms.len());
         }
     }
+
 }
