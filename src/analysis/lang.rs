@@ -37,6 +37,9 @@ struct Language {
     name: &'static str,
     cyrillic: bool,
     letters: Vec<char>,
+    /// Endings of words of five letters or more that mostly belong to this language
+    /// ("-ção", "-ou" in Portuguese; "-ción", "-ó" in Spanish).
+    endings: Vec<&'static str>,
 }
 
 struct Table {
@@ -52,13 +55,18 @@ fn table() -> &'static Table {
         let mut words: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for line in TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let cols: Vec<&'static str> = line.split('\t').collect();
-            let [code, name, script, letters, list] = cols[..] else { continue };
+            let (code, name, script, letters, list, endings) = match cols[..] {
+                [code, name, script, letters, list] => (code, name, script, letters, list, ""),
+                [code, name, script, letters, list, endings] => (code, name, script, letters, list, endings),
+                _ => continue,
+            };
             let i = languages.len();
             languages.push(Language {
                 code,
                 name,
                 cyrillic: script == "cyrillic",
                 letters: letters.chars().collect(),
+                endings: endings.split_whitespace().collect(),
             });
             for w in list.split_whitespace() {
                 let langs = words.entry(w).or_default();
@@ -124,6 +132,13 @@ pub fn detect(text: &str) -> Option<Detected> {
                 hits[i] += 1;
             }
         }
+        if lower.chars().count() >= 5 {
+            for (i, l) in t.languages.iter().enumerate() {
+                if l.endings.iter().any(|e| lower.ends_with(e)) {
+                    marks[i] += 1;
+                }
+            }
+        }
         for c in lower.chars().filter(|c| !c.is_ascii()) {
             for (i, l) in t.languages.iter().enumerate() {
                 if l.letters.contains(&c) {
@@ -132,7 +147,7 @@ pub fn detect(text: &str) -> Option<Detected> {
             }
         }
     }
-    // Words count first; a language's own letters break near ties (Spanish and
+    // Words count first; a language's own letters and endings break near ties (Spanish and
     // Portuguese share many words; Russian and Ukrainian some).
     let score = |i: usize| hits[i] as f64 + 0.25 * (marks[i] as f64).min(hits[i] as f64 + 4.0);
     // The best score; a tie goes to the language first in the table (English first).

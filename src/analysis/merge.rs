@@ -181,8 +181,7 @@ fn short_name(a: &Actor) -> String {
 /// agreement (X met Y = Y met X), source first for a directed act (X accused Y is not Y
 /// accused X).
 fn participants_key(ev: &EventOut) -> String {
-    let symmetric = matches!(cameo::root(&ev.cameo), "03" | "04" | "06") || ev.cameo == "057";
-    match (&ev.source, symmetric) {
+    match (&ev.source, symmetric(&ev.cameo)) {
         (Some(src), false) => {
             let rest: Vec<String> = ev.actors.iter().filter(|a| *a != src).map(actor_key).collect();
             format!("{}>{}", actor_key(src), rest.join("+"))
@@ -193,6 +192,33 @@ fn participants_key(ev: &EventOut) -> String {
             parts.dedup();
             parts.join("+")
         }
+    }
+}
+
+/// Whether code `cameo` is the same act either way round: a meeting, a call, an
+/// agreement, cooperation.
+fn symmetric(cameo: &str) -> bool {
+    matches!(cameo::root(cameo), "03" | "04" | "06") || cameo == "057"
+}
+
+/// Whether two reports of a directed act ("X accused Y") go the same way: their
+/// sources can be the same participant. Acts either way round always do.
+fn same_direction(a: &EventOut, b: &EventOut) -> bool {
+    if symmetric(&a.cameo) || symmetric(&b.cameo) {
+        return true;
+    }
+    match (&a.source, &b.source) {
+        (Some(x), Some(y)) => {
+            let party = |a: &Actor| Party {
+                actor: actor_key(a),
+                country: matches!(a.kind, ActorKind::Country | ActorKind::Person)
+                    .then(|| a.country.clone())
+                    .flatten(),
+                person: a.kind == ActorKind::Person,
+            };
+            overlap(&party(x), &party(y))
+        }
+        _ => true,
     }
 }
 
@@ -588,6 +614,7 @@ fn fold_other_words(events: Vec<EventOut>) -> Vec<EventOut> {
                 .copied()
                 .find(|&k| {
                     covered(&all[i], &all[k])
+                        && same_direction(&events[i], &events[k])
                         && articles(k).iter().all(|a| !mine.contains(a))
                         && (!(events[i].date_assumed || events[k].date_assumed)
                             || (covered(&all[k], &all[i]) && same_words(&words[i], &words[k])))
@@ -858,6 +885,18 @@ mod tests {
         let a = with_parties(event("2025-11-24", "112", "a1", "x", "y"), &[("Ali Veli", Person, "TUR")]);
         let b = with_parties(event("2025-11-24", "112", "a2", "x", "y"), &[("Ayşe Kaya", Person, "TUR")]);
         assert_eq!(merge(vec![a, b]).len(), 2);
+        // An accusation goes one way: "Kyiv accused Moscow" is not "Putin accused
+        // Zelensky", which is "Russia accused Ukraine".
+        let ru = [("Russia", Country, "RUS"), ("Ukraine", Country, "UKR")];
+        let ua = [("Ukraine", Country, "UKR"), ("Russia", Country, "RUS")];
+        let leaders = [("Vladimir Putin", Person, "RUS"), ("Volodymyr Zelensky", Person, "UKR")];
+        let out = merge(vec![
+            with_parties(event("2025-03-02", "112", "a1", "x", "y"), &ru),
+            with_parties(event("2025-03-02", "112", "a2", "x", "y"), &ua),
+            with_parties(event("2025-03-02", "112", "a3", "x", "y"), &leaders),
+        ]);
+        assert_eq!(out.len(), 2, "{out:#?}");
+        assert!(out.iter().any(|e| e.sources.len() == 1 && e.source.as_ref().unwrap().name == "Ukraine"));
     }
 
     #[test]

@@ -3,7 +3,11 @@
 //! apply: gazetteer names, and runs of capitalised words checked against the table of
 //! known people, in any script (names fold across scripts: Путин = Putin) and, in
 //! Russian and Ukrainian, with their case endings taken off (Эрдоганом = Erdoğan).
-//! Country names come from each language's table (`data/country_names.tsv`). An
+//! Country names, capitals and demonyms come from `data/country_names.tsv`
+//! (`scripts/gen_country_names.py`): a capital stands for its country as in English
+//! ("Moscou a dénoncé"), and so does a demonym ("son homologue turc", "die russische
+//! Regierung"), with its inflected forms from `data/demonym_endings.tsv`, unless a
+//! name follows it ("le président russe Vladimir Poutine": the name is the actor). An
 //! unknown run is a person when it could be a name: two words or more.
 
 use super::people::People;
@@ -17,33 +21,152 @@ use crate::analysis::model::{Actor, ActorKind};
 use crate::analysis::text::{tokenize, Token};
 use crate::analysis::{lang, Span};
 
-/// Country names in the seven languages (`scripts/gen_country_names.py`, from
-/// i18n-iso-countries): language, ISO 3166-1 alpha-3, names.
+/// Country names, demonyms and capitals in the seven languages
+/// (`scripts/gen_country_names.py`): language (`*` for all), ISO 3166-1 alpha-3, kind,
+/// names.
 const COUNTRY_NAMES: &str = include_str!("../data/country_names.tsv");
 
-/// One language's country names, by the first four letters of their first word
-/// (folded): (words, alpha-3).
+/// How names from Russian and Ukrainian are spelled in French and German.
+const NAME_SPELLINGS: &str = include_str!("../data/name_spellings.tsv");
+
+/// `name` respelled by language `code`'s rules (`data/name_spellings.tsv`), if any
+/// applies: "Wladimir Putin" as "vladimir putin", "Poutine" as "putin".
+fn respelled(name: &str, code: &str) -> Option<String> {
+    let rules: Vec<(&str, &str)> = NAME_SPELLINGS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            match cols[..] {
+                [lang, from, to] if lang == code => Some((from, to)),
+                _ => None,
+            }
+        })
+        .collect();
+    if rules.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|w| {
+            let mut w = w.to_lowercase();
+            for (from, to) in &rules {
+                if let Some(f) = from.strip_prefix('^') {
+                    if let Some(rest) = w.strip_prefix(f) {
+                        w = format!("{to}{rest}");
+                    }
+                } else if let Some(f) = from.strip_suffix('$') {
+                    if let Some(rest) = w.strip_suffix(f).filter(|r| r.chars().count() >= 3) {
+                        w = format!("{rest}{to}");
+                    }
+                } else {
+                    w = w.replace(from, to);
+                }
+            }
+            w
+        })
+        .collect();
+    let out = words.join(" ");
+    (out != name.to_lowercase()).then_some(out)
+}
+
+/// How a demonym's forms end, by language and by how its base form ends.
+const DEMONYM_ENDINGS: &str = include_str!("../data/demonym_endings.tsv");
+
+/// One language's country names and capitals, by the first four letters of their
+/// first word (folded): (words, alpha-3).
 type Names = FxHashMap<String, Vec<(Vec<String>, &'static str)>>;
 
-fn country_names(code: &str) -> Option<&'static Names> {
-    static ALL: OnceLock<FxHashMap<&'static str, Names>> = OnceLock::new();
+/// One language's tables.
+#[derive(Default)]
+struct Tables {
+    names: Names,
+    /// Every form of every demonym, folded → alpha-3.
+    demonyms: FxHashMap<String, &'static str>,
+}
+
+fn tables(code: &str) -> Option<&'static Tables> {
+    static ALL: OnceLock<FxHashMap<&'static str, Tables>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut all: FxHashMap<&'static str, Names> = FxHashMap::default();
-        for line in COUNTRY_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            let cols: Vec<&'static str> = line.split('\t').collect();
-            let [lang, iso3, names] = cols[..] else { continue };
+        let mut all: FxHashMap<&'static str, Tables> = FxHashMap::default();
+        let rows = || {
+            COUNTRY_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|line| {
+                let cols: Vec<&'static str> = line.split('\t').collect();
+                match cols[..] {
+                    [lang, iso3, kind, names] => Some((lang, iso3, kind, names)),
+                    _ => None,
+                }
+            })
+        };
+        let languages: Vec<&'static str> =
+            rows().map(|(lang, ..)| lang).filter(|l| *l != "*").fold(Vec::new(), |mut v, l| {
+                if !v.contains(&l) {
+                    v.push(l);
+                }
+                v
+            });
+        for (lang, iso3, kind, names) in rows() {
+            let langs: &[&'static str] = if lang == "*" { &languages } else { std::slice::from_ref(&lang) };
             for name in names.split('|') {
                 let words: Vec<String> =
                     tokenize(name, Span::new(0, name.len())).into_iter().map(|t| t.norm).collect();
-                if let Some(first) = words.first() {
-                    let key: String = first.chars().take(4).collect();
-                    all.entry(lang).or_default().entry(key).or_default().push((words, iso3));
+                for lang in langs {
+                    let t = all.entry(lang).or_default();
+                    if kind == "demonym" {
+                        for form in demonym_forms(lang, name) {
+                            t.demonyms.entry(form).or_insert(iso3);
+                        }
+                    } else if let Some(first) = words.first() {
+                        let key: String = first.chars().take(4).collect();
+                        t.names.entry(key).or_default().push((words.clone(), iso3));
+                    }
                 }
             }
         }
         all
     })
     .get(code)
+}
+
+fn country_names(code: &str) -> Option<&'static Names> {
+    tables(code).map(|t| &t.names)
+}
+
+/// The forms of demonym `base` in language `lang`, folded as tokens are ("russe",
+/// "russes"; "russisch", "russische", "russischen"; "ruso", "rusa", "rusos"): the first
+/// row of `data/demonym_endings.tsv` whose ending the base has (`*` for any).
+fn demonym_forms(lang: &str, base: &str) -> Vec<String> {
+    let base = base.to_lowercase();
+    let rule = DEMONYM_ENDINGS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            match cols[..] {
+                [code, ending, forms] if code == lang => Some((ending, forms)),
+                _ => None,
+            }
+        })
+        .find(|(ending, _)| *ending == "*" || base.ends_with(ending));
+    let Some((ending, forms)) = rule else { return Vec::new() };
+    let stem = if ending == "*" { &base[..] } else { &base[..base.len() - ending.len()] };
+    forms
+        .split('|')
+        .filter_map(|end| {
+            let form = format!("{stem}{end}");
+            let toks = tokenize(&form, Span::new(0, form.len()));
+            // One word: "Estadounidense", not "de Trinidad y Tobago".
+            match &toks[..] {
+                [t] => Some(t.norm.clone()),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The country a demonym at token `i` stands for, in language `code`.
+fn demonym_at(tokens: &[Token], i: usize, code: &str) -> Option<&'static str> {
+    tables(code)?.demonyms.get(tokens[i].norm.as_str()).copied()
 }
 
 /// Whether a word of the text is a word of a name: the same, or, in Russian and
@@ -96,7 +219,20 @@ pub(crate) fn find_in_foreign_sentence(
     let mut out = Vec::new();
     let n = tokens.len();
     let mut i = 0;
+    // Demonyms found, as indices into `out`: dropped below when a name follows.
+    let mut demonyms = Vec::new();
     while i < n {
+        if let Some(iso3) = demonym_at(tokens, i, code) {
+            // "son homologue turc", "die russische Regierung", "los rusos".
+            let span = tokens[i].span;
+            let name = gaz.country_name(iso3).unwrap_or(iso3).to_string();
+            let actor = Actor { name, kind: ActorKind::Country, country: Some(iso3.to_string()) };
+            let idx = table.intern(actor, span.slice(text), None);
+            demonyms.push(out.len());
+            out.push(Mention { span, tokens: (i, i + 1), actor: idx, anaphoric: false });
+            i += 1;
+            continue;
+        }
         if !is_cap(&tokens[i], text) {
             i += 1;
             continue;
@@ -133,7 +269,10 @@ pub(crate) fn find_in_foreign_sentence(
                 continue;
             }
         }
-        if let Some((entry, stop)) = longest_entry(tokens, i, gaz) {
+        // A city that opens a longer run starts a name ("Vladimir Poutine").
+        if let Some((entry, stop)) =
+            longest_entry(tokens, i, gaz).filter(|(e, stop)| !(e.role == EntryRole::City && *stop < end))
+        {
             // A capital or a country after a word of place is where, not who ("à Paris").
             if !matches!(entry.role, EntryRole::City) && !at_place(tokens, i, stop, code) {
                 let span = Span::new(tokens[i].span.start, tokens[stop - 1].span.end);
@@ -149,6 +288,28 @@ pub(crate) fn find_in_foreign_sentence(
             }
         }
         i = end;
+    }
+    // "le président russe Vladimir Poutine", "der russische Präsident Wladimir Putin":
+    // the name that follows is the actor; the demonym only says where it is from. A
+    // name is a person the table knows or one whose first word is a known first name
+    // (not "Truppen Angriffe" in "den ukrainischen Truppen Angriffe").
+    let people = People::builtin();
+    let is_name = |m: &Mention| {
+        let first = tokens[m.tokens.0].span.slice(text);
+        table.actors[m.actor].actor.kind == ActorKind::Person
+            && (people.lookup(m.span.slice(text)).is_some()
+                || people.is_given_name(first)
+                || respelled(first, code).is_some_and(|r| people.is_given_name(&r)))
+    };
+    let followed: Vec<usize> = demonyms
+        .into_iter()
+        .filter(|&d| {
+            let end = out[d].tokens.1;
+            out.iter().any(|m| m.tokens.0 >= end && m.tokens.0 <= end + 3 && is_name(m))
+        })
+        .collect();
+    if !followed.is_empty() {
+        out = out.into_iter().enumerate().filter(|(k, _)| !followed.contains(k)).map(|(_, m)| m).collect();
     }
     out
 }
@@ -181,6 +342,7 @@ fn known(
         let span = Span::new(tokens[from].span.start, tokens[end - 1].span.end);
         let written = span.slice(text);
         let mut candidates = vec![written.to_string()];
+        candidates.extend(respelled(written, code));
         if slavic {
             for ending in SLAVIC_ENDINGS {
                 if let Some(stem) = written.strip_suffix(ending).filter(|s| s.chars().count() >= 3) {
@@ -201,7 +363,7 @@ fn known(
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c));
-            let actor = if latin {
+            let actor = if latin && name == written {
                 known_person(name, None, true)
             } else {
                 Actor {
@@ -304,6 +466,34 @@ mod tests {
             ),
             ("tr", "Türkiye, Rusya'nın açıklamasını eleştirdi.", &["Türkiye", "Russia"][..]),
             ("uk", "Україна звинуватила Росію у зриві переговорів.", &["Ukraine", "Russia"][..]),
+            // Capitals stand for their countries, in any of the seven languages.
+            ("fr", "Moscou a dénoncé la décision de Pékin.", &["Russia", "China"][..]),
+            ("de", "Moskau und Peking kritisierten Washington.", &["Russia", "China", "United States"][..]),
+            ("pt", "Pequim respondeu a Ancara.", &["China", "Türkiye"][..]),
+            ("tr", "Moskova, Kiev'i suçladı.", &["Russia", "Ukraine"][..]),
+            ("ru", "Киев обвинил Москву.", &["Ukraine", "Russia"][..]),
+            ("uk", "Київ звинуватив Москву.", &["Ukraine", "Russia"][..]),
+            // Demonyms too, declined, unless a name follows.
+            ("fr", "Le ministre turc a appelé son homologue russe.", &["Türkiye", "Russia"][..]),
+            (
+                "fr",
+                "Le président russe Vladimir Poutine a appelé les Turcs.",
+                &["Vladimir Putin", "Türkiye"][..],
+            ),
+            // Names respelled: French and German write Russian and Ukrainian names their way.
+            ("fr", "Mikhaïl Michoustine a reçu Dmitri Peskov.", &["Mikhail Mishustin", "Dmitri Peskov"][..]),
+            (
+                "de",
+                "Wladimir Putin telefonierte mit Wolodymyr Selenskyj.",
+                &["Vladimir Putin", "Volodymyr Zelensky"][..],
+            ),
+            (
+                "de",
+                "Die russische Regierung kritisierte die ukrainische Führung.",
+                &["Russia", "Ukraine"][..],
+            ),
+            ("es", "El canciller ruso criticó a las autoridades francesas.", &["Russia", "France"][..]),
+            ("es", "El presidente turco, Recep Tayyip Erdoğan, habló.", &["Recep Tayyip Erdoğan"][..]),
         ];
         for (code, text, want) in cases {
             assert_eq!(people(text, code), want, "{text}");

@@ -28,6 +28,8 @@ pub(crate) struct People {
     by_name: HashMap<String, Vec<u32>>,
     /// Name key of a surname → people.
     by_surname: HashMap<String, Vec<u32>>,
+    /// Name keys of the first words of names of two words or more ("vladimir").
+    given: std::collections::HashSet<String>,
 }
 
 /// The identity of a name across spellings: folded (Erdoğan = Erdogan), hyphens and
@@ -101,6 +103,9 @@ impl People {
                         ids.push(id);
                     }
                 }
+                if words.len() >= 2 {
+                    p.given.insert(words[0].to_string());
+                }
                 if let Some(last) = words.last() {
                     let ids = p.by_surname.entry(last.to_string()).or_default();
                     if !ids.contains(&id) {
@@ -119,6 +124,11 @@ impl People {
         let mut best = ids.iter().map(|&i| &self.people[i as usize]).filter(|p| latest(p) == top);
         let first = best.next()?;
         best.next().is_none().then_some(first)
+    }
+
+    /// Whether `word` is the first word of a name the table has ("Vladimir", "Olaf").
+    pub(crate) fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(&name_key(word))
     }
 
     /// The person a name written in an article stands for: the full name ("Recep Tayyip

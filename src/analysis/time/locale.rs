@@ -1130,5 +1130,4 @@ mod tests {
             assert!(l.forms.len() > 40, "{code}: {} forms", l.forms.len());
         }
     }
-
 }
