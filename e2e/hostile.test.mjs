@@ -53,11 +53,13 @@ test('the hostile folder: each file read or refused by name, the good article un
   assert.ok((await page.locator('li.event', { hasText: 'Putin' }).count()) >= 1);
   // The payload page's scripts did nothing and its text has none of them.
   assert.deepEqual(dialogs, [], 'no script of the page ran');
-  // Nothing but the full reader's own module (fetched for the HTML files), not even
-  // the payload page's images.
+  // Nothing but the full reader's own module (fetched for the HTML files) and the other
+  // languages' tables (fetched for an article in one of them), not even the payload
+  // page's images.
   const origin = new URL(env.srv.url).origin;
-  const others = lateRequests.filter((u) => !(u.startsWith(origin + '/') && /\/dateline-reader(_loader\.js|\.js|_bg\.wasm)$/.test(u)));
-  assert.deepEqual(others, [], 'nothing fetched but the reader, not even the page\'s images');
+  const others = lateRequests.filter((u) => !(u.startsWith(origin + '/')
+    && /\/(dateline-reader(_loader\.js|\.js|_bg\.wasm)|languages\/[a-z_/]+\.tsv)$/.test(u)));
+  assert.deepEqual(others, [], 'nothing fetched but the reader and the other languages\' tables, not even the page\'s images');
   const text = await page.locator('body').textContent();
   assert.ok(!/javascript:/i.test(text), 'no javascript: URL shown');
   assert.ok(!/MARKER/.test(text), 'no script, handler or refresh content shown');

@@ -481,6 +481,15 @@ test('a crafted Dateline export is refused by name and the workspace stays as it
 
 test('an article\'s language is shown and can be set like its date: its events follow, and the setting survives a reload', async () => {
   const { context, page, errors } = await openApp(env.browser, env.srv.url);
+  // The other languages' tables are not in the page's module: the worker fetches them
+  // for the first article that needs them.
+  const tables = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.includes('/languages/')) tables.push(new URL(r.url()).pathname); });
+  await page.getByRole('button', { name: 'Clear workspace' }).click();
+  await page.waitForTimeout(50);
+  await dropFiles(page, [{ name: 'english.txt', text: 'Talks\n\nOn Monday, President Ilse Vantrow met King Theodric Brandydal in Geneva.\n' }]);
+  await page.waitForFunction(() => document.querySelectorAll('li.event').length === 1);
+  assert.deepEqual(tables, [], 'an English article needs no other language\'s tables');
   await page.getByRole('button', { name: 'Clear workspace' }).click();
   await page.waitForTimeout(50);
   await dropFiles(page, [{
@@ -489,6 +498,7 @@ test('an article\'s language is shown and can be set like its date: its events f
   }]);
   await page.waitForFunction(() => document.querySelectorAll('li.event').length === 1);
   assert.match(await page.locator('li.event').first().textContent(), /Macron/);
+  assert.ok(tables.includes('/languages/time/fr.tsv') && tables.includes('/languages/country_names.tsv'), tables.join(', '));
   const select = page.getByLabel('Language');
   assert.equal(await select.inputValue(), '');
   assert.match(await select.locator('option:checked').textContent(), /French \(detected\)/);

@@ -36,6 +36,7 @@ pub mod ingest;
 pub mod lang;
 mod merge;
 pub mod model;
+pub mod pack;
 pub mod published;
 mod span;
 pub mod story;

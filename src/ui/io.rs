@@ -882,6 +882,19 @@ pub fn serve_jobs() {
         let reply = reply.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let pre = read_fully_first(&job, &reply).await;
+            if !crate::analysis::pack::ready() {
+                let peek = &mut |name: &str, bytes: &[u8]| match pre.get(name).and_then(|q| q.front()) {
+                    Some(read) => read.clone(),
+                    None => crate::analysis::ingest::read_plain(name, bytes).map_err(|e| e.to_string()),
+                };
+                if job::needs_languages(&job, peek) {
+                    if let Err(e) = install_languages().await {
+                        post_message(&reply, "message", &JsValue::from_str(&format!(
+                            "The tables for languages other than English could not be loaded ({e}): those articles are read with the English rules."
+                        )));
+                    }
+                }
+            }
             carry_out(job, pre, &reply);
         });
     });
@@ -891,6 +904,41 @@ pub fn serve_jobs() {
     // built now, while the page mounts, not when the first article arrives.
     crate::analysis::warm_up();
     let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+/// Posts `{key: value}` to the page.
+fn post_message(reply: &web_sys::DedicatedWorkerGlobalScope, key: &str, value: &JsValue) {
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &key.into(), value);
+    let _ = reply.post_message(&msg);
+}
+
+/// Fetches the tables of the languages other than English from the site
+/// (`languages/`, copied there by Trunk; the service worker keeps them for offline use)
+/// and installs them in the analysis ([`crate::analysis::pack`]). All are asked for at
+/// once.
+async fn install_languages() -> Result<(), String> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let asked: Vec<(&str, js_sys::Promise)> = crate::analysis::pack::FILES
+        .iter()
+        .map(|name| (*name, scope.fetch_with_str(&format!("./languages/{name}"))))
+        .collect();
+    let mut files = Vec::with_capacity(asked.len());
+    for (name, promise) in asked {
+        let res: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(|e| format!("{name}: {}", error_text(&e)))?
+            .unchecked_into();
+        if !res.ok() {
+            return Err(format!("{name}: HTTP {}", res.status()));
+        }
+        let text = res.text().map_err(|e| format!("{name}: {}", error_text(&e)))?;
+        let text = wasm_bindgen_futures::JsFuture::from(text)
+            .await
+            .map_err(|e| format!("{name}: {}", error_text(&e)))?;
+        files.push((name.to_string(), text.as_string().unwrap_or_default()));
+    }
+    crate::analysis::pack::install(files).map_err(|e| e.to_string())
 }
 
 /// What the full reader's worker gave for the files that need it, by name, in order.

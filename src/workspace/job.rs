@@ -120,6 +120,27 @@ pub fn run(job: Job, clock: Option<&dyn Fn() -> f64>, report: &mut dyn FnMut(Rep
     run_with(job, clock, read, report)
 }
 
+/// Whether the job needs the tables of the languages other than English
+/// ([`analysis::pack`]): an article in one of them, in the workspace or among the new
+/// files or text, or a language other than English set by the user. `read` reads a
+/// file as the job will. The page's worker fetches the tables first when it does.
+pub fn needs_languages(
+    job: &Job,
+    read: &mut dyn FnMut(&str, &[u8]) -> Result<Vec<Document>, String>,
+) -> bool {
+    let foreign = |text: &str| analysis::lang::detect(text).is_some_and(|d| d.code != "en");
+    job.languages.iter().any(|(_, code)| code != "en")
+        || matches!(&job.change, Change::Language(_, Some(code)) if code != "en")
+        || job.docs.iter().any(|d| foreign(&d.text))
+        || match &job.change {
+            Change::Files(files) => files.iter().any(|(name, bytes)| {
+                read(name, bytes).is_ok_and(|docs| docs.iter().any(|d| foreign(&d.text)))
+            }),
+            Change::Text(text) => foreign(text),
+            _ => false,
+        }
+}
+
 /// [`run`] reading each file (name, bytes) with `read`, which gives its documents or
 /// the message saying why not. The page's worker reads with
 /// [`read_plain`](analysis::ingest::read_plain) and the answers of the full reader's

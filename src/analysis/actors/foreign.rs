@@ -24,15 +24,19 @@ use crate::analysis::{lang, Span};
 /// Country names, demonyms and capitals in the seven languages
 /// (`scripts/gen_country_names.py`): language (`*` for all), ISO 3166-1 alpha-3, kind,
 /// names.
-const COUNTRY_NAMES: &str = include_str!("../data/country_names.tsv");
+fn country_names_table() -> &'static str {
+    crate::analysis::pack::file("country_names.tsv")
+}
 
 /// How names from Russian and Ukrainian are spelled in French and German.
-const NAME_SPELLINGS: &str = include_str!("../data/name_spellings.tsv");
+fn name_spellings() -> &'static str {
+    crate::analysis::pack::file("name_spellings.tsv")
+}
 
 /// `name` respelled by language `code`'s rules (`data/name_spellings.tsv`), if any
 /// applies: "Wladimir Putin" as "vladimir putin", "Poutine" as "putin".
 fn respelled(name: &str, code: &str) -> Option<String> {
-    let rules: Vec<(&str, &str)> = NAME_SPELLINGS
+    let rules: Vec<(&str, &str)> = name_spellings()
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .filter_map(|l| {
@@ -71,7 +75,9 @@ fn respelled(name: &str, code: &str) -> Option<String> {
 }
 
 /// How a demonym's forms end, by language and by how its base form ends.
-const DEMONYM_ENDINGS: &str = include_str!("../data/demonym_endings.tsv");
+fn demonym_endings() -> &'static str {
+    crate::analysis::pack::file("demonym_endings.tsv")
+}
 
 /// One language's country names and capitals, by the first four letters of their
 /// first word (folded): (words, alpha-3).
@@ -87,16 +93,21 @@ struct Tables {
 
 fn tables(code: &str) -> Option<&'static Tables> {
     static ALL: OnceLock<FxHashMap<&'static str, Tables>> = OnceLock::new();
+    if !crate::analysis::pack::ready() {
+        return None;
+    }
     ALL.get_or_init(|| {
         let mut all: FxHashMap<&'static str, Tables> = FxHashMap::default();
         let rows = || {
-            COUNTRY_NAMES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|line| {
-                let cols: Vec<&'static str> = line.split('\t').collect();
-                match cols[..] {
-                    [lang, iso3, kind, names] => Some((lang, iso3, kind, names)),
-                    _ => None,
-                }
-            })
+            country_names_table().lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(
+                |line| {
+                    let cols: Vec<&'static str> = line.split('\t').collect();
+                    match cols[..] {
+                        [lang, iso3, kind, names] => Some((lang, iso3, kind, names)),
+                        _ => None,
+                    }
+                },
+            )
         };
         let languages: Vec<&'static str> =
             rows().map(|(lang, ..)| lang).filter(|l| *l != "*").fold(Vec::new(), |mut v, l| {
@@ -137,7 +148,7 @@ fn country_names(code: &str) -> Option<&'static Names> {
 /// row of `data/demonym_endings.tsv` whose ending the base has (`*` for any).
 fn demonym_forms(lang: &str, base: &str) -> Vec<String> {
     let base = base.to_lowercase();
-    let rule = DEMONYM_ENDINGS
+    let rule = demonym_endings()
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .filter_map(|l| {

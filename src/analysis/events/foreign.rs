@@ -19,15 +19,10 @@ use crate::analysis::text::{fold, Token};
 use crate::analysis::time::{governing_timex, Timex};
 use crate::analysis::Span;
 
-const TABLES: &[(&str, &str)] = &[
-    ("fr", include_str!("../data/events/fr.tsv")),
-    ("de", include_str!("../data/events/de.tsv")),
-    ("es", include_str!("../data/events/es.tsv")),
-    ("pt", include_str!("../data/events/pt.tsv")),
-    ("tr", include_str!("../data/events/tr.tsv")),
-    ("ru", include_str!("../data/events/ru.tsv")),
-    ("uk", include_str!("../data/events/uk.tsv")),
-];
+/// The languages with a table (`data/events/<code>.tsv`, from [`pack`]).
+///
+/// [`pack`]: crate::analysis::pack
+const CODES: &[&str] = &["fr", "de", "es", "pt", "tr", "ru", "uk"];
 
 /// Whom a trigger's target is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,10 +60,15 @@ pub(crate) struct Triggers {
 /// The triggers of a language (ISO 639-1), if it has a table.
 pub(crate) fn triggers(code: &str) -> Option<&'static Triggers> {
     static ALL: OnceLock<Vec<(&'static str, Triggers)>> = OnceLock::new();
-    ALL.get_or_init(|| TABLES.iter().map(|(c, t)| (*c, parse(t))).collect())
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, t)| t)
+    if !crate::analysis::pack::ready() {
+        return None;
+    }
+    ALL.get_or_init(|| {
+        CODES.iter().map(|c| (*c, parse(crate::analysis::pack::file(&format!("events/{c}.tsv"))))).collect()
+    })
+    .iter()
+    .find(|(c, _)| *c == code)
+    .map(|(_, t)| t)
 }
 
 fn parse(table: &'static str) -> Triggers {

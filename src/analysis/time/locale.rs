@@ -24,15 +24,10 @@ use jiff::ToSpan;
 use super::{Granularity, Timex, TimexType};
 use crate::analysis::Span;
 
-const TABLES: &[(&str, &str)] = &[
-    ("fr", include_str!("../data/time/fr.tsv")),
-    ("de", include_str!("../data/time/de.tsv")),
-    ("es", include_str!("../data/time/es.tsv")),
-    ("pt", include_str!("../data/time/pt.tsv")),
-    ("tr", include_str!("../data/time/tr.tsv")),
-    ("ru", include_str!("../data/time/ru.tsv")),
-    ("uk", include_str!("../data/time/uk.tsv")),
-];
+/// The languages with a table (`data/time/<code>.tsv`, from [`pack`]).
+///
+/// [`pack`]: crate::analysis::pack
+const CODES: &[&str] = &["fr", "de", "es", "pt", "tr", "ru", "uk"];
 
 /// What a table word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,8 +105,18 @@ pub fn date_line_words(code: &str) -> &'static [String] {
 /// The table for an ISO 639-1 code, if there is one.
 pub(super) fn locale(code: &str) -> Option<&'static Locale> {
     static LOCALES: OnceLock<Vec<(&'static str, Locale)>> = OnceLock::new();
+    if !crate::analysis::pack::ready() {
+        return None;
+    }
     LOCALES
-        .get_or_init(|| TABLES.iter().map(|(code, table)| (*code, Locale::parse(code, table))).collect())
+        .get_or_init(|| {
+            CODES
+                .iter()
+                .map(|code| {
+                    (*code, Locale::parse(code, crate::analysis::pack::file(&format!("time/{code}.tsv"))))
+                })
+                .collect()
+        })
         .iter()
         .find(|(c, _)| *c == code)
         .map(|(_, l)| l)
@@ -1125,7 +1130,7 @@ mod tests {
 
     #[test]
     fn every_table_is_read() {
-        for (code, _) in TABLES {
+        for code in CODES {
             let l = locale(code).unwrap();
             assert!(l.forms.len() > 40, "{code}: {} forms", l.forms.len());
         }
