@@ -732,19 +732,3 @@ fn is_boilerplate(sentence: &str) -> bool {
     .iter()
     .any(|p| lower.contains(p))
 }
-#[cfg(test)]
-#[test]
-fn warm_up_time_tmp() {
-    let today = jiff::civil::date(2025, 3, 5);
-    let t = std::time::Instant::now();
-    let analyzer = Analyzer::builder(today).build();
-    eprintln!("build {:?}", t.elapsed());
-    for text in [
-        "Report\n\nOn Monday, President Ilse Vantrow met Prime Minister Theodric Morwen in Paris, the ministry said.\n",
-        "Dépêche\n\nLe président a rencontré lundi son homologue à Paris, a indiqué la présidence dans un communiqué.\n",
-    ] {
-        let t = std::time::Instant::now();
-        let _ = analyzer.part(&Document::from_text("warm-up.txt", text));
-        eprintln!("part {:?}", t.elapsed());
-    }
-}
