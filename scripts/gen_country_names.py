@@ -85,10 +85,10 @@ def translit(name: str) -> str:
 
 
 def head(name: str) -> str:
-    """The first two letters, folded, with the letters spellings trade (w/v, k/c, y/j/i)."""
+    """The first letter, folded, with the letters spellings trade (w/v, k/c/q, y/j/i)."""
     f = fold(name)
     f = f.translate(str.maketrans({"w": "v", "k": "c", "y": "i", "j": "i", "q": "c"}))
-    return f[:2]
+    return f[:1]
 
 
 def written_with_our_letters(name: str) -> bool:
@@ -182,10 +182,10 @@ def main() -> None:
             if not match:
                 continue
             alternates = [a for a in match.get("alternatenames", []) if written_with_our_letters(a)]
-            # GeoNames' Latin alternates are in every language written in Latin letters
-            # ("Maskva", "Moszkva", "Muskav"): keep those that begin as the English name
-            # or a Cyrillic one does ("Moscou", "Moskau", "Pequim" as "Пекин"), which the
-            # seven languages' forms do, and keeps the table small.
+            # GeoNames' Latin alternates are in every language written in Latin letters:
+            # keep those that begin with the letter the English name or a Cyrillic one
+            # does ("Moscou", "Moskau", "Tahran", "Pequim" as "Пекин"), as the seven
+            # languages' forms do ("Dai Dou" for Beijing does not).
             heads = {head(e) for e in english} | {head(translit(a)) for a in alternates if is_cyrillic(a)}
             names = [a for a in alternates if is_cyrillic(a) or head(a) in heads]
             seen = set(folded)

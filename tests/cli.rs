@@ -738,6 +738,110 @@ fn a_phone_call_reported_in_each_language_is_an_event_between_the_two_people() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// Short articles we wrote in each of the seven languages (`tests/languages/articles`),
+/// read as a user's pile: each is named in its language, its phone call is an event
+/// between the two people it names, and its time expressions are normalised against
+/// its date line (the held-out check asks for five of six).
+#[test]
+fn articles_in_seven_languages_give_their_language_call_and_dates() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/languages/articles");
+    let expected = std::fs::read_to_string(root.join("expected.tsv")).unwrap();
+    let rows: Vec<Vec<&str>> = expected
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let dir = tempdir().join("articles");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tml = tempdir().join("articles-tml");
+    std::fs::create_dir_all(&tml).unwrap();
+    let out = tempdir().join("articles-out");
+    let codes = ["fr", "de", "es", "pt", "tr", "ru", "uk"];
+    for code in codes {
+        let name = format!("2025-06-11-{code}.txt");
+        let text = std::fs::read_to_string(root.join(&name)).unwrap();
+        std::fs::write(dir.join(&name), &text).unwrap();
+        // The same text as TimeML, to read its time expressions back.
+        let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        std::fs::write(
+            tml.join(format!("{code}.tml")),
+            format!("<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>{code}</DOCID>\n<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2025-06-11\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">2025-06-11</TIMEX3></DCT>\n<TEXT>{escaped}</TEXT>\n</TimeML>\n"),
+        )
+        .unwrap();
+    }
+    let v = json(&run(&["analyze", "--today", "2025-06-11", dir.to_str().unwrap()]));
+    let tmls: Vec<String> =
+        codes.iter().map(|c| tml.join(format!("{c}.tml")).to_str().unwrap().to_string()).collect();
+    let mut args = vec!["timeml", "--out", out.to_str().unwrap()];
+    args.extend(tmls.iter().map(String::as_str));
+    let status = run(&args);
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let mut wrong = Vec::new();
+    let (mut times_right, mut times_all) = (0, 0);
+    for code in codes {
+        let name = format!("2025-06-11-{code}.txt");
+        let art = v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["file"].as_str().unwrap().ends_with(&name))
+            .unwrap();
+        if art["language"] != code {
+            wrong.push(format!("{name}: language {}", art["language"]));
+        }
+        if art["published"] != "2025-06-11" || !art["published_reason"].as_str().unwrap().contains("date") {
+            wrong.push(format!("{name}: published {} ({})", art["published"], art["published_reason"]));
+        }
+        let tagged = std::fs::read_to_string(out.join(format!("{code}.tml"))).unwrap();
+        let text = &tagged[tagged.find("<TEXT>").unwrap()..];
+        for row in rows.iter().filter(|r| r[0] == code) {
+            match row[1] {
+                "call" => {
+                    let (a, b) = row[2].split_once('|').unwrap();
+                    let call = events(&v).iter().any(|ev| {
+                        let names: Vec<String> = ev["actors"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|x| latin(x["name"].as_str().unwrap()))
+                            .collect();
+                        cites(ev, &art["id"])
+                            && ev["cameo"] == "041"
+                            && ev["date"] == "2025-06-10"
+                            && names.iter().any(|n| n.contains(a))
+                            && names.iter().any(|n| n.contains(b))
+                    });
+                    if !call {
+                        wrong.push(format!("{name}: no call between {a} and {b} on 10 June"));
+                    }
+                }
+                "time" => {
+                    for pair in row[2].split('|') {
+                        let (found, value) = pair.split_once('=').unwrap();
+                        times_all += 1;
+                        let tag = format!("value=\"{value}\"");
+                        let hit = text.split("<TIMEX3 ").skip(1).any(|t| {
+                            let (attrs, rest) = t.split_once('>').unwrap();
+                            attrs.contains(&tag) && rest.starts_with(&format!("{found}</TIMEX3>"))
+                        });
+                        if hit {
+                            times_right += 1;
+                        } else {
+                            wrong.push(format!("{name}: {found} = {value} not found"));
+                        }
+                    }
+                }
+                other => panic!("expected.tsv: what is {other:?}?"),
+            }
+        }
+    }
+    eprintln!(
+        "articles in seven languages: {times_right} of {times_all} time expressions right\n{}",
+        wrong.join("\n")
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 /// Latin letters for Cyrillic ones, to compare names the test expects in Latin letters.
 fn latin(s: &str) -> String {
     const MAP: &[(char, &str)] = &[

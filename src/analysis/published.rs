@@ -126,7 +126,10 @@ fn head_date(text: &str, today: Date) -> Option<FoundDate> {
                 || after.starts_with('–')
                 || after.starts_with("-")
                 || after.starts_with("--");
-            if place && agency {
+            // "Madrid, 11 de junio de 2025" alone on its line: a place of a few words.
+            let alone = after.trim_matches(|c: char| c.is_ascii_punctuation()).is_empty()
+                && before.split_whitespace().count() <= 3;
+            if place && (agency || alone) {
                 let end = (t.span.end + after_len(&trimmed[t.span.end..])).min(trimmed.len());
                 return Some(FoundDate {
                     date,
@@ -405,6 +408,22 @@ mod tests {
             assert_eq!(got.date.to_string(), want, "{text}");
             assert!(got.reason.starts_with("date line in the text"), "{}", got.reason);
         }
+    }
+
+    /// A place and a date alone on a line, as Spanish and Portuguese agencies open.
+    #[test]
+    fn a_place_and_a_date_alone_on_a_line() {
+        for (text, want) in [
+            ("Sánchez y Lula\n\nMadrid, 11 de junio de 2025\n\nEl presidente habló por teléfono el martes con su homólogo.", "2025-06-11"),
+            ("Lula e Macron\n\nBrasília, 11 de junho de 2025\n\nO presidente conversou por telefone nesta terça-feira com o colega.", "2025-06-11"),
+        ] {
+            let got = date_in_text(text, TODAY).unwrap_or_else(|| panic!("no dateline: {text}"));
+            assert_eq!(got.date.to_string(), want, "{text}");
+            assert!(got.reason.starts_with("dateline"), "{}", got.reason);
+        }
+        // A sentence with a comma and a date is no dateline.
+        let text = "Talks\n\nIn a speech in Geneva, the minister recalled 11 June 2025 and what followed.";
+        assert!(date_in_text(text, TODAY).is_none_or(|f| !f.reason.starts_with("dateline")));
     }
 
     #[test]

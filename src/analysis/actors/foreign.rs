@@ -232,6 +232,8 @@ pub(crate) fn find_in_foreign_sentence(
     let mut i = 0;
     // Demonyms found, as indices into `out`: dropped below when a name follows.
     let mut demonyms = Vec::new();
+    // Countries found at the start of a run, with the run's end.
+    let mut countries: Vec<(usize, usize)> = Vec::new();
     while i < n {
         if let Some(iso3) = demonym_at(tokens, i, code) {
             // "son homologue turc", "die russische Regierung", "los rusos".
@@ -252,7 +254,7 @@ pub(crate) fn find_in_foreign_sentence(
         // one ("Rusya Devlet Başkanı Vladimir Putin"), and a city can start a name
         // ("Vladimir").
         let mut end = i;
-        while end < n && is_cap(&tokens[end], text) {
+        while end < n && (is_cap(&tokens[end], text) || joins_names(tokens, end, text)) {
             end += 1;
         }
         // A capitalised common word opening the sentence ("Le", "Der", "В", "Bu").
@@ -274,6 +276,8 @@ pub(crate) fn find_in_foreign_sentence(
                     let name = gaz.country_name(iso3).unwrap_or(iso3).to_string();
                     let actor = Actor { name, kind: ActorKind::Country, country: Some(iso3.to_string()) };
                     let idx = table.intern(actor, span.slice(text), None);
+                    // Dropped below if the rest of its run names a person.
+                    countries.push((out.len(), end));
                     out.push(Mention { span, tokens: (start, stop), actor: idx, anaphoric: false });
                 }
                 i = stop;
@@ -312,17 +316,45 @@ pub(crate) fn find_in_foreign_sentence(
                 || people.is_given_name(first)
                 || respelled(first, code).is_some_and(|r| people.is_given_name(&r)))
     };
-    let followed: Vec<usize> = demonyms
+    let mut followed: Vec<usize> = demonyms
         .into_iter()
         .filter(|&d| {
             let end = out[d].tokens.1;
             out.iter().any(|m| m.tokens.0 >= end && m.tokens.0 <= end + 3 && is_name(m))
         })
         .collect();
+    // "с президентом Казахстана Касым-Жомартом Токаевым", "з президентом Франції
+    // Емманюелем Макроном": a country that opens a run whose rest is a person says
+    // where the person is from.
+    followed.extend(
+        countries
+            .into_iter()
+            .filter(|&(c, run_end)| {
+                let end = out[c].tokens.1;
+                out.iter().any(|m| {
+                    m.tokens.0 == end
+                        && m.tokens.1 <= run_end
+                        && table.actors[m.actor].actor.kind == ActorKind::Person
+                })
+            })
+            .map(|(c, _)| c),
+    );
     if !followed.is_empty() {
         out = out.into_iter().enumerate().filter(|(k, _)| !followed.contains(k)).map(|(_, m)| m).collect();
     }
     out
+}
+
+/// Whether token `i` is a hyphen inside a name, written close between two capitalised
+/// words ("Касым-Жомарт", "Jean-Noël").
+fn joins_names(tokens: &[Token], i: usize, text: &str) -> bool {
+    tokens[i].norm == "-"
+        && i > 0
+        && i + 1 < tokens.len()
+        && tokens[i - 1].span.end == tokens[i].span.start
+        && tokens[i].span.end == tokens[i + 1].span.start
+        && is_cap(&tokens[i - 1], text)
+        && is_cap(&tokens[i + 1], text)
 }
 
 /// Whether tokens `start..end` follow a word of place of language `code` (or, in
@@ -399,7 +431,7 @@ fn unknown(
     code: &str,
     table: &mut ActorTable,
 ) -> Option<Mention> {
-    let words = end - start;
+    let words = tokens[start..end].iter().filter(|t| t.norm != "-").count();
     // A lone name after a word of place ("в Киеве", "à Genève") or, in Turkish, before a
     // place ending ("Kiev'de") is a place.
     if words == 1 && at_place(tokens, start, end, code) {
@@ -408,7 +440,7 @@ fn unknown(
     // Two words or more: a lone capitalised word no table knows is as often an
     // institution ("Affaires étrangères", "l'Élysée") or a German noun as a surname.
     let could_be_name = words >= 2;
-    if !could_be_name || tokens[start..end].iter().any(|t| t.norm.chars().count() < 2) {
+    if !could_be_name || tokens[start..end].iter().any(|t| t.norm != "-" && t.norm.chars().count() < 2) {
         return None;
     }
     let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
@@ -505,6 +537,13 @@ mod tests {
             ),
             ("es", "El canciller ruso criticó a las autoridades francesas.", &["Russia", "France"][..]),
             ("es", "El presidente turco, Recep Tayyip Erdoğan, habló.", &["Recep Tayyip Erdoğan"][..]),
+            // A country opening a name's run says where the person is from.
+            (
+                "ru",
+                "Путин поговорил с президентом Казахстана Касым-Жомартом Токаевым.",
+                &["Vladimir Putin", "Касым-Жомартом Токаевым"][..],
+            ),
+            ("ru", "Россия и Казахстан подписали соглашение.", &["Russia", "Kazakhstan"][..]),
         ];
         for (code, text, want) in cases {
             assert_eq!(people(text, code), want, "{text}");

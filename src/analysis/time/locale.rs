@@ -423,10 +423,10 @@ fn clock_day(day: Option<&str>, anchor: Option<Date>) -> (String, String) {
 
 type Read = (usize, TimexType, String, Granularity, bool, String);
 
-/// The tense marks of a text's items, and where its sentences end.
+/// The tense marks of a text's items, and where its clauses end.
 struct Tenses {
     marks: Vec<Option<Tense>>,
-    /// A sentence ends before item `k`.
+    /// A sentence or a clause (at a comma) ends before item `k`.
     ends_before: Vec<bool>,
 }
 
@@ -471,13 +471,16 @@ impl Tenses {
                 let gap = &text[last.end..toks[items[k].0].start];
                 // "am 12. Februar": the dot of a day is no sentence's end.
                 let day_dot = last.number.is_some() && gap.trim() == ".";
-                !day_dot && gap.contains(['.', '!', '?', ';', '\n'])
+                // A comma ends a clause too: "…, dijo ayer", "заявив, що переговори
+                // продовжаться 20 червня" (the verb of saying is not the tense of what
+                // is said).
+                !day_dot && gap.contains(['.', '!', '?', ';', ',', '\n'])
             })
             .collect();
         Tenses { marks, ends_before }
     }
 
-    /// The tense around item `k`: the nearest mark within its sentence, the one before
+    /// The tense around item `k`: the nearest mark within its clause, the one before
     /// when two are as near.
     fn at(&self, k: usize) -> Tense {
         for d in 1..=TENSE_WINDOW {
