@@ -89,6 +89,8 @@ struct Tables {
     names: Names,
     /// Every form of every demonym, folded → alpha-3.
     demonyms: FxHashMap<String, &'static str>,
+    /// Demonyms count only capitalised (Turkish).
+    capital_demonyms: bool,
 }
 
 fn tables(code: &str) -> Option<&'static Tables> {
@@ -123,6 +125,7 @@ fn tables(code: &str) -> Option<&'static Tables> {
                     tokenize(name, Span::new(0, name.len())).into_iter().map(|t| t.norm).collect();
                 for lang in langs {
                     let t = all.entry(lang).or_default();
+                    t.capital_demonyms = capital_demonyms(lang);
                     if kind == "demonym" {
                         for form in demonym_forms(lang, name) {
                             t.demonyms.entry(form).or_insert(iso3);
@@ -158,7 +161,7 @@ fn demonym_forms(lang: &str, base: &str) -> Vec<String> {
                 _ => None,
             }
         })
-        .find(|(ending, _)| *ending == "*" || base.ends_with(ending));
+        .find(|(ending, _)| *ending == "*" || !ending.starts_with('!') && base.ends_with(ending));
     let Some((ending, forms)) = rule else { return Vec::new() };
     let stem = if ending == "*" { &base[..] } else { &base[..base.len() - ending.len()] };
     forms
@@ -176,8 +179,18 @@ fn demonym_forms(lang: &str, base: &str) -> Vec<String> {
 }
 
 /// The country a demonym at token `i` stands for, in language `code`.
-fn demonym_at(tokens: &[Token], i: usize, code: &str) -> Option<&'static str> {
-    tables(code)?.demonyms.get(tokens[i].norm.as_str()).copied()
+fn demonym_at(tokens: &[Token], i: usize, text: &str, code: &str) -> Option<&'static str> {
+    let t = tables(code)?;
+    if t.capital_demonyms && !is_cap(&tokens[i], text) {
+        return None;
+    }
+    t.demonyms.get(tokens[i].norm.as_str()).copied()
+}
+
+/// Whether language `lang` writes its demonyms capitalised (a `!capital` row of
+/// `data/demonym_endings.tsv`).
+fn capital_demonyms(lang: &str) -> bool {
+    demonym_endings().lines().any(|l| l.split('\t').take(2).eq([lang, "!capital"]))
 }
 
 /// Whether a word of the text is a word of a name: the same, or, in Russian and
@@ -235,7 +248,7 @@ pub(crate) fn find_in_foreign_sentence(
     // Countries found at the start of a run, with the run's end.
     let mut countries: Vec<(usize, usize)> = Vec::new();
     while i < n {
-        if let Some(iso3) = demonym_at(tokens, i, code) {
+        if let Some(iso3) = demonym_at(tokens, i, text, code) {
             // "son homologue turc", "die russische Regierung", "los rusos".
             let span = tokens[i].span;
             let name = gaz.country_name(iso3).unwrap_or(iso3).to_string();
@@ -537,6 +550,12 @@ mod tests {
             ),
             ("es", "El canciller ruso criticó a las autoridades francesas.", &["Russia", "France"][..]),
             ("es", "El presidente turco, Recep Tayyip Erdoğan, habló.", &["Recep Tayyip Erdoğan"][..]),
+            // Demonyms from CLDR's language names in Portuguese, Russian, Ukrainian and
+            // Turkish (capitalised there; "Ankara'dan" is no Dane).
+            ("pt", "O chanceler turco se reuniu com o colega russo.", &["Türkiye", "Russia"][..]),
+            ("ru", "Турецкий министр встретился с украинской делегацией.", &["Türkiye", "Ukraine"][..]),
+            ("uk", "Польський міністр зустрівся з турецьким колегою.", &["Poland", "Türkiye"][..]),
+            ("tr", "Rus heyeti İstanbul'dan ayrıldı ve Alman bakanla görüştü.", &["Russia", "Germany"][..]),
             // A country opening a name's run says where the person is from.
             (
                 "ru",
