@@ -125,7 +125,6 @@ fn tables(code: &str) -> Option<&'static Tables> {
                     tokenize(name, Span::new(0, name.len())).into_iter().map(|t| t.norm).collect();
                 for lang in langs {
                     let t = all.entry(lang).or_default();
-                    t.capital_demonyms = capital_demonyms(lang);
                     if kind == "demonym" {
                         for form in demonym_forms(lang, name) {
                             t.demonyms.entry(form).or_insert(iso3);
@@ -136,6 +135,9 @@ fn tables(code: &str) -> Option<&'static Tables> {
                     }
                 }
             }
+        }
+        for (lang, t) in all.iter_mut() {
+            t.capital_demonyms = capital_demonyms(lang);
         }
         all
     })
