@@ -403,7 +403,17 @@ fn known(
         candidates.extend(respelled(written, code));
         if slavic {
             for ending in SLAVIC_ENDINGS {
-                if let Some(stem) = written.strip_suffix(ending).filter(|s| s.chars().count() >= 3) {
+                // Stems of the name as written and as respelled ("Макроном": "Макрон",
+                // "Маcрон").
+                let stems: Vec<String> = [Some(written.to_string()), respelled(written, code)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|w| {
+                        w.strip_suffix(ending).filter(|s| s.chars().count() >= 3).map(str::to_string)
+                    })
+                    .collect();
+                for stem in stems {
+                    let stem = stem.as_str();
                     candidates.push(stem.to_string());
                     // An adjectival surname declined: "Зеленским", "Зеленського" are
                     // "Зеленский", "Зеленський".
@@ -565,6 +575,12 @@ mod tests {
                 &["Vladimir Putin", "Касым-Жомартом Токаевым"][..],
             ),
             ("ru", "Россия и Казахстан подписали соглашение.", &["Russia", "Kazakhstan"][..]),
+            // A Latin name written in Cyrillic: к may be a c.
+            (
+                "uk",
+                "Зеленський поговорив з Емманюелем Макроном.",
+                &["Volodymyr Zelensky", "Emmanuel Macron"][..],
+            ),
         ];
         for (code, text, want) in cases {
             assert_eq!(people(text, code), want, "{text}");
