@@ -36,17 +36,7 @@ fn name_spellings() -> &'static str {
 /// `name` respelled by language `code`'s rules (`data/name_spellings.tsv`), if any
 /// applies: "Wladimir Putin" as "vladimir putin", "Poutine" as "putin".
 fn respelled(name: &str, code: &str) -> Option<String> {
-    let rules: Vec<(&str, &str)> = name_spellings()
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            match cols[..] {
-                [lang, from, to] if lang == code => Some((from, to)),
-                _ => None,
-            }
-        })
-        .collect();
+    let rules = &tables(code)?.spellings;
     if rules.is_empty() {
         return None;
     }
@@ -54,7 +44,7 @@ fn respelled(name: &str, code: &str) -> Option<String> {
         .split(' ')
         .map(|w| {
             let mut w = w.to_lowercase();
-            for (from, to) in &rules {
+            for (from, to) in rules.iter() {
                 if let Some(f) = from.strip_prefix('^') {
                     if let Some(rest) = w.strip_prefix(f) {
                         w = format!("{to}{rest}");
@@ -91,6 +81,9 @@ struct Tables {
     demonyms: FxHashMap<String, &'static str>,
     /// Demonyms count only capitalised (Turkish).
     capital_demonyms: bool,
+    /// The language's respelling rules (`data/name_spellings.tsv`): (spelling, English
+    /// spelling), in order.
+    spellings: Vec<(&'static str, &'static str)>,
 }
 
 fn tables(code: &str) -> Option<&'static Tables> {
@@ -138,6 +131,14 @@ fn tables(code: &str) -> Option<&'static Tables> {
         }
         for (lang, t) in all.iter_mut() {
             t.capital_demonyms = capital_demonyms(lang);
+            t.spellings = name_spellings()
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .filter_map(|l| match l.split('\t').collect::<Vec<_>>()[..] {
+                    [code, from, to] if code == *lang => Some((from, to)),
+                    _ => None,
+                })
+                .collect();
         }
         all
     })
@@ -399,13 +400,14 @@ fn known(
     for from in start..end {
         let span = Span::new(tokens[from].span.start, tokens[end - 1].span.end);
         let written = span.slice(text);
+        let respelled_written = respelled(written, code);
         let mut candidates = vec![written.to_string()];
-        candidates.extend(respelled(written, code));
+        candidates.extend(respelled_written.clone());
         if slavic {
             for ending in SLAVIC_ENDINGS {
                 // Stems of the name as written and as respelled ("Макроном": "Макрон",
                 // "Маcрон").
-                let stems: Vec<String> = [Some(written.to_string()), respelled(written, code)]
+                let stems: Vec<String> = [Some(written), respelled_written.as_deref()]
                     .into_iter()
                     .flatten()
                     .filter_map(|w| {
