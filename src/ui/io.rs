@@ -862,11 +862,7 @@ pub fn serve_jobs() {
     let reply = scope.clone();
     let on = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
-        let post = |key: &str, value: &JsValue| {
-            let msg = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&msg, &key.into(), value);
-            let _ = reply.post_message(&msg);
-        };
+        let post = |key: &str, value: &JsValue| post_message(&reply, key, value);
         let mut job: Job = match serde_json::from_str(&get(&data, "job").as_string().unwrap_or_default()) {
             Ok(j) => j,
             Err(e) => return post("failed", &JsValue::from_str(&format!("a bad job: {e}"))),
@@ -976,11 +972,7 @@ async fn read_fully_first(job: &Job, reply: &web_sys::DedicatedWorkerGlobalScope
 /// reports and answer to the page.
 fn carry_out(job: Job, mut pre: PreRead, reply: &web_sys::DedicatedWorkerGlobalScope) {
     {
-        let post = |key: &str, value: &JsValue| {
-            let msg = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&msg, &key.into(), value);
-            let _ = reply.post_message(&msg);
-        };
+        let post = |key: &str, value: &JsValue| post_message(&reply, key, value);
         // Each piece's bytes are moved to the page, not copied. An early result's pieces
         // are sent as they are written (the page reads them as they come).
         let send = |key: &str, done: Done| {
@@ -1021,11 +1013,7 @@ fn carry_out(job: Job, mut pre: PreRead, reply: &web_sys::DedicatedWorkerGlobalS
         // and kept by the page until all are there.
         let reply = reply.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let post = |key: &str, value: &JsValue| {
-                let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &key.into(), value);
-                let _ = reply.post_message(&msg);
-            };
+            let post = |key: &str, value: &JsValue| post_message(&reply, key, value);
             let mut writer = wire::Writer::new(done);
             let mut count = 0u32;
             loop {
